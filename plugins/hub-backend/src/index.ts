@@ -1,0 +1,7 @@
+/**
+ * The Hubspoke backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { hubPlugin as default } from './plugin';

@@ -1,0 +1,3 @@
+export { hubApiRef } from './HubApi';
+export type { HubApi } from './HubApi';
+export { HubClient } from './HubClient';

@@ -1,0 +1,1 @@
+export { ClusterTable } from './ClusterTable';

@@ -1,0 +1,7 @@
+/**
+ * The Hubspoke module for @backstage/plugin-scaffolder-backend.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleHub as default } from './module';
