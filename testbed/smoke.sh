@@ -48,6 +48,7 @@ for _ in $(seq 1 1800); do
 done
 [ -n "$state" ] || fail "no READY line within 180 s"
 echo "READY after $(($(ms) - started)) ms: $state"
+cat "$work/stderr"
 
 kc=(--kubeconfig "$dir/kubeconfig")
 k() { "$bin/kubectl" "${kc[@]}" "$@"; }
@@ -78,6 +79,17 @@ running=$(k get pods -l app=smoke --field-selector=status.phase=Running -o name 
 for node in $(k get pods -l app=smoke -o jsonpath='{.items[*].spec.nodeName}'); do
   [ "$(k get node "$node" -o jsonpath='{.metadata.labels.type}')" = kwok ] || fail "pod on non-KWOK node $node"
 done
+
+echo "== PodSecurity restricted rejects a privileged pod"
+k create namespace smoke-restricted
+k label namespace smoke-restricted pod-security.kubernetes.io/enforce=restricted
+if k -n smoke-restricted run priv --image=registry.example/smoke:1 --privileged 2>"$work/denied"; then
+  fail "privileged pod admitted in a restricted namespace"
+fi
+grep -q 'violates PodSecurity "restricted' "$work/denied" || fail "unexpected denial: $(cat "$work/denied")"
+
+echo "== a namespace finishes deleting"
+k delete namespace smoke-restricted --timeout=60s
 
 echo "== Flux CRDs established"
 crds=$(find "$here/.build/flux-crds" -name '*.yaml' | wc -l)

@@ -6,7 +6,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -42,18 +41,6 @@ func newAPIClient(p pki, identity, server string) (*apiClient, error) {
 	return &apiClient{server: server, http: &http.Client{Transport: transport, Timeout: 10 * time.Second}}, nil
 }
 
-type statusError struct {
-	code int
-	body string
-}
-
-func (e *statusError) Error() string { return fmt.Sprintf("HTTP %d: %s", e.code, e.body) }
-
-func isStatus(err error, code int) bool {
-	var se *statusError
-	return errors.As(err, &se) && se.code == code
-}
-
 // do sends in (when not nil) as JSON and decodes the answer into out (when not nil).
 func (c *apiClient) do(ctx context.Context, method, path string, in, out any) error {
 	var body io.Reader
@@ -79,7 +66,7 @@ func (c *apiClient) do(ctx context.Context, method, path string, in, out any) er
 		return err
 	}
 	if resp.StatusCode/100 != 2 {
-		return &statusError{code: resp.StatusCode, body: string(b)}
+		return fmt.Errorf("%s %s: HTTP %d: %s", method, path, resp.StatusCode, b)
 	}
 	if out == nil {
 		return nil

@@ -20,9 +20,10 @@ func kwokArgs(kubeconfig, stages string, port int) []string {
 	}
 }
 
+func kwokStages(binDir string) string { return filepath.Join(buildDir(binDir), "kwok-stages.yaml") }
+
 func startKWOK(s *supervisor, binDir, kubeconfig string, port int) error {
-	stages := filepath.Join(buildDir(binDir), "kwok-stages.yaml")
-	_, err := s.start("kwok", filepath.Join(binDir, "kwok"), kwokArgs(kubeconfig, stages, port))
+	_, err := s.start("kwok", filepath.Join(binDir, "kwok"), kwokArgs(kubeconfig, kwokStages(binDir), port))
 	return err
 }
 

@@ -35,6 +35,10 @@ func runUp(args []string) error {
 	defer sup.stopAll()
 
 	st, err := bringUp(ctx, o, sup, start)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(os.Stderr, "testbed: stopped by a signal before ready")
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -49,8 +53,12 @@ func runUp(args []string) error {
 }
 
 func checkPrerequisites(o options) error {
+	required := []string{kwokStages(o.binDir)}
 	for _, b := range requiredBinaries {
-		if _, err := os.Stat(filepath.Join(o.binDir, b)); err != nil {
+		required = append(required, filepath.Join(o.binDir, b))
+	}
+	for _, path := range required {
+		if _, err := os.Stat(path); err != nil {
 			return fmt.Errorf("%w: run testbed/build.sh or pass --bin-dir", err)
 		}
 	}
