@@ -21,7 +21,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/playwright',
   webServer: {
-    command: 'yarn start',
+    command: 'scripts/dev.sh',
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

@@ -4,5 +4,7 @@ import { Page, expect } from '@playwright/test';
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }

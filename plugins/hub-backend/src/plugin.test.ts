@@ -49,7 +49,9 @@ describe('hub backend plugin', () => {
         },
       ],
     });
-    expect(response.text).not.toMatch(/super-secret-token|U0VDUkVUQ0E=|\/secret\/path/);
+    expect(response.text).not.toMatch(
+      /super-secret-token|U0VDUkVUQ0E=|\/secret\/path/,
+    );
   });
 
   it('refuses the cluster list to unauthenticated callers', async () => {
@@ -62,12 +64,16 @@ describe('hub backend plugin', () => {
 
   it('lists no clusters when none are configured', async () => {
     const server = await startBackend({});
-    await request(server).get('/api/hub/clusters').expect(200, { clusters: [] });
+    await request(server)
+      .get('/api/hub/clusters')
+      .expect(200, { clusters: [] });
   });
 
   it('fails to start on invalid cluster config, naming the key', async () => {
     await expect(
-      startBackend({ hubspoke: { hub: { ...hubspoke.hub, name: 'Not_Valid' } } }),
+      startBackend({
+        hubspoke: { hub: { ...hubspoke.hub, name: 'Not_Valid' } },
+      }),
     ).rejects.toThrow(/hubspoke\.hub\.name "Not_Valid"/);
   });
 });

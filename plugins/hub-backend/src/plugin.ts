@@ -25,7 +25,9 @@ export const hubPlugin = createBackendPlugin({
         const hubspokeConfig = readHubspokeConfig(config);
         const clusterDirectory = createClusterDirectory(hubspokeConfig);
         logger.info(
-          `Hubspoke: hub ${hubspokeConfig.hub?.name ?? '(none configured)'}, ${hubspokeConfig.spokes.length} spoke(s) from config`,
+          `Hubspoke: hub ${hubspokeConfig.hub?.name ?? '(none configured)'}, ${
+            hubspokeConfig.spokes.length
+          } spoke(s) from config`,
         );
         httpRouter.use(await createRouter({ httpAuth, clusterDirectory }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

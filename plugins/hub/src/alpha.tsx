@@ -15,7 +15,8 @@ const hubApi = ApiBlueprint.make({
     defineParams({
       api: hubApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new HubClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HubClient({ discoveryApi, fetchApi }),
     }),
 });
 

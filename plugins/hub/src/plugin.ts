@@ -15,7 +15,8 @@ export const hubPlugin = createPlugin({
     createApiFactory({
       api: hubApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new HubClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HubClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {

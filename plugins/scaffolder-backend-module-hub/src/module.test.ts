@@ -12,7 +12,10 @@ describe('scaffolderModuleHub', () => {
           mockServices.rootConfig.factory({
             data: {
               hubspoke: {
-                hub: { name: 'hub', auth: { type: 'kubeconfig', kubeconfigPath: '/k' } },
+                hub: {
+                  name: 'hub',
+                  auth: { type: 'kubeconfig', kubeconfigPath: '/k' },
+                },
               },
             },
           }),
@@ -28,7 +31,16 @@ describe('scaffolderModuleHub', () => {
           scaffolderModuleHub,
           scaffolderPlugin,
           mockServices.rootConfig.factory({
-            data: { hubspoke: { spokes: [{ name: 'eu', auth: { type: 'serviceAccountToken', token: 't' } }] } },
+            data: {
+              hubspoke: {
+                spokes: [
+                  {
+                    name: 'eu',
+                    auth: { type: 'serviceAccountToken', token: 't' },
+                  },
+                ],
+              },
+            },
           }),
         ],
       }),

@@ -1,5 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { HubClusterList, HubHealth } from '@hubspoke/backstage-plugin-hub-common';
+import {
+  HubClusterList,
+  HubHealth,
+} from '@hubspoke/backstage-plugin-hub-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { ClusterDirectory } from '../services/ClusterDirectory';

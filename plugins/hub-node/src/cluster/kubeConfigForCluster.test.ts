@@ -12,7 +12,13 @@ function writeKubeconfig(): string {
       apiVersion: 'v1',
       kind: 'Config',
       clusters: [
-        { name: 'a', cluster: { server: 'https://a.example:6443', 'certificate-authority-data': 'QUE=' } },
+        {
+          name: 'a',
+          cluster: {
+            server: 'https://a.example:6443',
+            'certificate-authority-data': 'QUE=',
+          },
+        },
         { name: 'b', cluster: { server: 'https://b.example:6443' } },
       ],
       users: [{ name: 'admin', user: { token: 'file-token' } }],
@@ -48,17 +54,33 @@ describe('kubeConfigForCluster', () => {
 
   it('selects the configured context', () => {
     const kubeConfig = kubeConfigForCluster(
-      cluster({ auth: { type: 'kubeconfig', kubeconfigPath: writeKubeconfig(), context: 'ctx-b' } }),
+      cluster({
+        auth: {
+          type: 'kubeconfig',
+          kubeconfigPath: writeKubeconfig(),
+          context: 'ctx-b',
+        },
+      }),
     );
-    expect(kubeConfig.getCurrentCluster()?.server).toBe('https://b.example:6443');
+    expect(kubeConfig.getCurrentCluster()?.server).toBe(
+      'https://b.example:6443',
+    );
   });
 
   it('names the missing context and the ones the file has', () => {
     expect(() =>
       kubeConfigForCluster(
-        cluster({ auth: { type: 'kubeconfig', kubeconfigPath: writeKubeconfig(), context: 'nope' } }),
+        cluster({
+          auth: {
+            type: 'kubeconfig',
+            kubeconfigPath: writeKubeconfig(),
+            context: 'nope',
+          },
+        }),
       ),
-    ).toThrow('cluster "hub": context "nope" is not in its kubeconfig (it has: ctx-a, ctx-b)');
+    ).toThrow(
+      'cluster "hub": context "nope" is not in its kubeconfig (it has: ctx-a, ctx-b)',
+    );
   });
 
   it('lets config override the server and CA of the file', () => {

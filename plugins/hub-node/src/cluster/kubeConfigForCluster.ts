@@ -25,24 +25,35 @@ export function kubeConfigForCluster(cluster: HubClusterConfig): KubeConfig {
       },
     ],
     users: [{ name: cluster.name, token: cluster.auth.token }],
-    contexts: [{ name: cluster.name, cluster: cluster.name, user: cluster.name }],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: cluster.name },
+    ],
     currentContext: cluster.name,
   });
   return kubeConfig;
 }
 
-function selectContext(kubeConfig: KubeConfig, context: string, clusterName: string) {
+function selectContext(
+  kubeConfig: KubeConfig,
+  context: string,
+  clusterName: string,
+) {
   if (!kubeConfig.getContextObject(context)) {
     const known = kubeConfig.getContexts().map(c => c.name);
     throw new Error(
-      `cluster "${clusterName}": context "${context}" is not in its kubeconfig (it has: ${known.join(', ') || 'none'})`,
+      `cluster "${clusterName}": context "${context}" is not in its kubeconfig (it has: ${
+        known.join(', ') || 'none'
+      })`,
     );
   }
   kubeConfig.setCurrentContext(context);
 }
 
 /** Applies the url/CA/TLS settings from config on top of the kubeconfig's current cluster. */
-function withOverrides(kubeConfig: KubeConfig, cluster: HubClusterConfig): KubeConfig {
+function withOverrides(
+  kubeConfig: KubeConfig,
+  cluster: HubClusterConfig,
+): KubeConfig {
   const current = kubeConfig.getCurrentCluster();
   if (!current) {
     throw new Error(
@@ -63,7 +74,9 @@ function withOverrides(kubeConfig: KubeConfig, cluster: HubClusterConfig): KubeC
   };
   const context = kubeConfig.getContextObject(kubeConfig.getCurrentContext())!;
   kubeConfig.loadFromOptions({
-    clusters: kubeConfig.clusters.map(c => (c.name === current.name ? overridden : c)),
+    clusters: kubeConfig.clusters.map(c =>
+      c.name === current.name ? overridden : c,
+    ),
     users: kubeConfig.users,
     contexts: kubeConfig.contexts,
     currentContext: context.name,

@@ -30,7 +30,11 @@ describe('readHubspokeConfig', () => {
       title: undefined,
       role: 'hub',
       url: undefined,
-      auth: { type: 'kubeconfig', kubeconfigPath: '/etc/hub/kubeconfig', context: undefined },
+      auth: {
+        type: 'kubeconfig',
+        kubeconfigPath: '/etc/hub/kubeconfig',
+        context: undefined,
+      },
       caFile: undefined,
       caData: undefined,
       skipTLSVerify: false,
@@ -71,7 +75,9 @@ describe('readHubspokeConfig', () => {
   it('rejects a token without an API server URL', () => {
     expect(() =>
       read({
-        spokes: [{ name: 'eu', auth: { type: 'serviceAccountToken', token: 't' } }],
+        spokes: [
+          { name: 'eu', auth: { type: 'serviceAccountToken', token: 't' } },
+        ],
       }),
     ).toThrow(/hubspoke\.spokes\[0\]\.url is required/);
   });

@@ -29,8 +29,12 @@ export function readHubspokeConfig(config: Config): HubspokeConfig {
     hub,
     spokes,
     refresh: {
-      resyncInterval: readOptionalDuration(refresh, 'resyncInterval') ?? DEFAULT_RESYNC_INTERVAL,
-      requestTimeout: readOptionalDuration(refresh, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT,
+      resyncInterval:
+        readOptionalDuration(refresh, 'resyncInterval') ??
+        DEFAULT_RESYNC_INTERVAL,
+      requestTimeout:
+        readOptionalDuration(refresh, 'requestTimeout') ??
+        DEFAULT_REQUEST_TIMEOUT,
     },
   };
 }
@@ -97,7 +101,9 @@ function assertApiUrl(url: string, path: string) {
     throw new Error(`${path} "${url}" is not a valid URL`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new Error(`${path} "${url}" must use https (or http for a local proxy)`);
+    throw new Error(
+      `${path} "${url}" must use https (or http for a local proxy)`,
+    );
   }
 }
 

@@ -9,7 +9,11 @@ const authLabels: Record<HubClusterSummary['authType'], string> = {
 
 const columns: TableColumn<HubClusterSummary>[] = [
   { title: 'Name', field: 'name', highlight: true },
-  { title: 'Title', field: 'title', render: cluster => cluster.title ?? cluster.name },
+  {
+    title: 'Title',
+    field: 'title',
+    render: cluster => cluster.title ?? cluster.name,
+  },
   {
     title: 'Role',
     field: 'role',
@@ -21,11 +25,23 @@ const columns: TableColumn<HubClusterSummary>[] = [
       />
     ),
   },
-  { title: 'API server', field: 'apiUrl', render: cluster => cluster.apiUrl ?? 'from kubeconfig' },
-  { title: 'Authentication', field: 'authType', render: cluster => authLabels[cluster.authType] },
+  {
+    title: 'API server',
+    field: 'apiUrl',
+    render: cluster => cluster.apiUrl ?? 'from kubeconfig',
+  },
+  {
+    title: 'Authentication',
+    field: 'authType',
+    render: cluster => authLabels[cluster.authType],
+  },
 ];
 
-export const ClusterTable = ({ clusters }: { clusters: HubClusterSummary[] }) => (
+export const ClusterTable = ({
+  clusters,
+}: {
+  clusters: HubClusterSummary[];
+}) => (
   <Table
     title={`Clusters (${clusters.length})`}
     options={{ paging: false, search: false, padding: 'dense' }}

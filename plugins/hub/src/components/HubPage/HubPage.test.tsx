@@ -16,7 +16,12 @@ describe('HubPage', () => {
   it('lists the hub and spoke clusters', async () => {
     await renderWith(async () => ({
       clusters: [
-        { name: 'hub', title: 'Local hub', role: 'hub', authType: 'kubeconfig' },
+        {
+          name: 'hub',
+          title: 'Local hub',
+          role: 'hub',
+          authType: 'kubeconfig',
+        },
         {
           name: 'spoke-eu-1',
           role: 'spoke',
@@ -28,7 +33,9 @@ describe('HubPage', () => {
 
     expect(await screen.findByText('Clusters (2)')).toBeInTheDocument();
     expect(screen.getByText('Local hub')).toBeInTheDocument();
-    expect(screen.getByText('https://spoke-eu-1.example.com:6443')).toBeInTheDocument();
+    expect(
+      screen.getByText('https://spoke-eu-1.example.com:6443'),
+    ).toBeInTheDocument();
     expect(screen.getByText('from kubeconfig')).toBeInTheDocument();
     expect(screen.getByText('service-account token')).toBeInTheDocument();
   });
@@ -36,14 +43,20 @@ describe('HubPage', () => {
   it('explains how to configure a hub when there is none', async () => {
     await renderWith(async () => ({ clusters: [] }));
 
-    expect(await screen.findByText('No clusters configured')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No clusters configured'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Set hubspoke\.hub/)).toBeInTheDocument();
   });
 
   it('shows the backend error', async () => {
     const response = new Response(
       JSON.stringify({ error: { name: 'Error', message: 'backend down' } }),
-      { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'application/json' } },
+      {
+        status: 503,
+        statusText: 'Service Unavailable',
+        headers: { 'Content-Type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response);
     await renderWith(() => Promise.reject(error));

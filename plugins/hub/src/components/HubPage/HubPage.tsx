@@ -14,7 +14,10 @@ import { ClusterTable } from '../ClusterTable';
 
 const ClusterSection = () => {
   const hubApi = useApi(hubApiRef);
-  const { value, loading, error } = useAsync(() => hubApi.getClusters(), [hubApi]);
+  const { value, loading, error } = useAsync(
+    () => hubApi.getClusters(),
+    [hubApi],
+  );
 
   if (loading) {
     return <Progress />;
@@ -36,7 +39,10 @@ const ClusterSection = () => {
 
 export const HubPage = () => (
   <Page themeId="tool">
-    <Header title="Hub" subtitle="The hub cluster and the spoke clusters it manages through Flux" />
+    <Header
+      title="Hub"
+      subtitle="The hub cluster and the spoke clusters it manages through Flux"
+    />
     <Content>
       <ContentHeader title="Clusters" />
       <ClusterSection />
