@@ -5,7 +5,7 @@ SHELL := /bin/bash
 TOOLCHAIN := scripts/toolchain.sh
 INSTALL_STAMP := node_modules/.hubspoke-install-stamp
 
-.PHONY: dev test install testbed lint typecheck unit-test integration-test browser-test postgres-test clean
+.PHONY: dev test install build testbed lint typecheck unit-test browser-test postgres-test clean
 
 dev: install testbed
 	@scripts/dev.sh
@@ -18,6 +18,11 @@ install: $(INSTALL_STAMP)
 $(INSTALL_STAMP): yarn.lock package.json $(wildcard packages/*/package.json plugins/*/package.json)
 	$(TOOLCHAIN) yarn install --immutable
 	@touch $@
+
+# Type-checks and builds every package, the app bundle included.
+build: install
+	$(TOOLCHAIN) yarn tsc
+	$(TOOLCHAIN) yarn backstage-cli repo build --all
 
 testbed:
 	testbed/build.sh
