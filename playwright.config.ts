@@ -25,6 +25,9 @@ export default defineConfig({
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
+    // dev.sh stops the portal's process group and its testbed on SIGTERM; Playwright's
+    // default SIGKILL would leave both running.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },
