@@ -10,6 +10,7 @@ const hubspokeComponents = [
   '@hubspoke/backstage-plugin-hub-common',
   '@hubspoke/backstage-plugin-hub-node',
   '@hubspoke/backstage-plugin-scaffolder-backend-module-hub',
+  'Hubspoke testbed',
 ];
 
 test.beforeEach(async ({ page }) => {
