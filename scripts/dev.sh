@@ -2,6 +2,8 @@
 # Starts the portal: backend on :7007, app on :3000.
 # The hub is the local testbed unless app-config.local.yaml configures hubspoke.hub;
 # HUBSPOKE_TESTBED_STATE may name the testbed.json of a testbed that is already running.
+# A testbed started here runs Flux, with a local git server serving testbed/fleet/ as
+# the `fleet` repository that flux-system reconciles (testbed/seed-fleet.sh).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,9 +26,13 @@ local_config_sets_hub() {
   ' "$local_config"
 }
 
+testbed_kubeconfig() {
+  scripts/toolchain.sh node -p 'require(process.argv[1]).kubeconfig' "$HUBSPOKE_TESTBED_STATE"
+}
+
 write_testbed_hub_config() {
   local kubeconfig
-  kubeconfig="$(scripts/toolchain.sh node -p 'require(process.argv[1]).kubeconfig' "$HUBSPOKE_TESTBED_STATE")"
+  kubeconfig="$(testbed_kubeconfig)"
   cat >"$run_dir/app-config.testbed.yaml" <<YAML
 # Written by scripts/dev.sh: the local testbed is the hub.
 hubspoke:
@@ -46,7 +52,10 @@ else
   if [ -z "${HUBSPOKE_TESTBED_STATE:-}" ]; then
     # shellcheck source=scripts/lib/testbed.sh
     source scripts/lib/testbed.sh
-    start_testbed "$run_dir/testbed-$(date +%Y%m%d-%H%M%S)" --flux-crds
+    stamp="$(date +%Y%m%d-%H%M%S)"
+    start_testbed "$run_dir/testbed-$stamp" --flux
+    start_git_server "$run_dir/gitserver-$stamp"
+    testbed/seed-fleet.sh "$(testbed_kubeconfig)"
   fi
   write_testbed_hub_config
   echo "dev: hub = testbed ($HUBSPOKE_TESTBED_STATE)" >&2

@@ -27,7 +27,7 @@ phase typecheck $toolchain yarn tsc
 
 # shellcheck source=scripts/lib/testbed.sh
 source scripts/lib/testbed.sh
-phase testbed start_testbed "$run_dir/testbed-$(date +%Y%m%d-%H%M%S)" --flux-crds
+phase testbed start_testbed "$run_dir/testbed-$(date +%Y%m%d-%H%M%S)" --flux
 
 phase unit-and-integration-tests $toolchain yarn backstage-cli repo test
 phase browser-tests $toolchain yarn playwright test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the testbed's control plane binaries into testbed/.build/bin/ and fetches the
-# KWOK stages and Flux CRDs into testbed/.build/. Skips all work when nothing changed.
+# Builds the testbed's control plane binaries, the launcher and the test git server into
+# testbed/.build/bin/ and fetches the KWOK stages and Flux CRDs into testbed/.build/, then
+# runs build-flux.sh for the Flux controllers. Skips all work when nothing changed.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,7 +31,7 @@ kwok_stages=(
   pod/fast/pod-complete.yaml
   pod/fast/pod-delete.yaml
 )
-binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd etcdctl etcdutl kwok testbed)
+binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd etcdctl etcdutl kwok testbed gitserver)
 
 out="$here/.build"
 stamp="$out/stamp"
@@ -98,6 +99,9 @@ build_go() {
   step "build testbed launcher"
   go build -trimpath -ldflags "-s -w" -o "$tmp/bin/testbed" ./cmd/testbed
   done_step
+  step "build gitserver"
+  go build -trimpath -ldflags "-s -w" -o "$tmp/bin/gitserver" ./cmd/gitserver
+  done_step
 }
 
 # KWOK lives outside the wrapper module: adding it would move grpc, otel and x/* under
@@ -134,6 +138,16 @@ fetch_flux_crds() {
 
 main() {
   mkdir -p "$out"
+  # One build at a time (test runs call this script too); the next one finds the stamps.
+  exec 9>"$out/build.lock"
+  flock 9
+  build_control_plane
+  # The Flux controllers have stamps of their own: a launcher change does not relink them.
+  "$here/build-flux.sh"
+}
+
+build_control_plane() {
+  mkdir -p "$out"
   local key
   key=$(fingerprint)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && all_present; then
@@ -167,6 +181,8 @@ main() {
   mv "$tmp/flux-crds" "$out/flux-crds"
   rm -rf "$out/flux-crds.old"
   echo "$key" > "$stamp"
+  rm -rf "$tmp"
+  trap - EXIT
   printf 'testbed build done in %ds (%s)\n' "$(($(date +%s) - total_start))" "$out"
 }
 

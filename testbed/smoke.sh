@@ -2,6 +2,7 @@
 # Starts the testbed, checks that it works like a cluster, stops it and checks that
 # nothing is left running. Extra arguments go to `testbed up`, e.g.
 #   testbed/smoke.sh --etcd-members 3 --apiservers 2
+#   testbed/smoke.sh --flux
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -97,6 +98,15 @@ established=$(k get crd -o jsonpath='{range .items[*]}{.metadata.name} {.status.
   grep -c 'fluxcd.io True' || true)
 [ "$established" -eq "$crds" ] || fail "$established of $crds Flux CRDs established"
 echo "$established Flux CRDs established"
+
+if jq -e .flux "$state" >/dev/null; then
+  echo "== Flux controllers answer /readyz (--flux)"
+  for addr in $(jq -r '.flux.controllers[].healthAddr' "$state"); do
+    curl -fsS "http://$addr/readyz" >/dev/null || fail "Flux controller at $addr not ready"
+  done
+  jq -r '.flux.controllers[].name' "$state" | tr '\n' ' '
+  echo
+fi
 
 echo "== audit log fills"
 [ -s "$dir/audit.log" ] || fail "audit log is empty"

@@ -13,7 +13,8 @@ export interface EnsureTestbedBuiltOptions {
 
 /**
  * Runs `testbed/build.sh`, which returns at once when nothing changed. A cold build
- * takes about ten minutes, so its output goes to a log file instead of the test output.
+ * takes about ten minutes for the control plane and thirteen more for the Flux
+ * controllers, so its output goes to a log file instead of the test output.
  */
 export async function ensureTestbedBuilt(
   options: EnsureTestbedBuiltOptions = {},

@@ -13,6 +13,39 @@ export {
 } from './ensureTestbedBuilt';
 export { eventually, type EventuallyOptions } from './eventually';
 export { findRepoRoot, testbedBinDir } from './findRepoRoot';
+export {
+  createFluxTenant,
+  type CreateFluxTenantOptions,
+  type FluxTenant,
+} from './flux/createFluxTenant';
+export {
+  applyGitSource,
+  applyObject,
+  condition,
+  deleteFluxObject,
+  describeStatus,
+  gitCredentialsSecret,
+  gitRepository,
+  gitRepositoryRef,
+  kustomization,
+  kustomizationRef,
+  readFluxObject,
+  requestReconcile,
+  waitForFlux,
+  type FluxCondition,
+  type FluxObject,
+  type FluxObjectRef,
+  type WaitForFluxOptions,
+} from './flux/fluxObjects';
+export { connectToFluxTestbed, type FluxTestbed } from './flux/fluxTestbed';
+export { commitFiles, type CommitFilesOptions } from './git/commitFiles';
+export {
+  startGitServer,
+  type GitRemote,
+  type GitServer,
+  type GitServerRepository,
+  type StartGitServerOptions,
+} from './git/gitServer';
 export { TESTBED_STATE_ENV } from './jest/testbedStateEnv';
 export { kubeConfigForServer, kubeConfigForToken } from './kubeConfigs';
 export {
@@ -26,5 +59,10 @@ export {
   type StartTestbedOptions,
   type Testbed,
 } from './startTestbed';
-export type { TestbedProcess, TestbedState } from './types';
+export type {
+  TestbedFluxController,
+  TestbedFluxState,
+  TestbedProcess,
+  TestbedState,
+} from './types';
 export { uniqueName } from './uniqueName';

@@ -18,6 +18,8 @@ export interface StartTestbedOptions {
   nodes?: number;
   auditPolicyFile?: string;
   fluxCRDs?: boolean;
+  /** Runs the Flux controllers in flux-system too (implies `fluxCRDs`). */
+  flux?: boolean;
   /** Where the launcher and the binaries are; defaults to testbed/.build/bin. */
   binDir?: string;
   /** Defaults to 4 minutes, beyond the launcher's own 3 minute start-up limit. */
@@ -129,6 +131,9 @@ function launcherArgs(dir: string, options: StartTestbedOptions): string[] {
   }
   if (options.fluxCRDs) {
     args.push('--flux-crds');
+  }
+  if (options.flux) {
+    args.push('--flux');
   }
   return args;
 }

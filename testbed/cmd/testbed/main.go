@@ -9,7 +9,7 @@ import (
 
 const usage = `usage:
   testbed up --dir DIR [--etcd-members 1|3] [--apiservers 1|2] [--nodes N]
-             [--audit-policy FILE] [--flux-crds] [--bin-dir DIR]
+             [--audit-policy FILE] [--flux-crds] [--flux] [--bin-dir DIR]
   testbed crds --kubeconfig FILE [--crds-dir DIR] [--bin-dir DIR]
 `
 

@@ -16,6 +16,7 @@ type options struct {
 	nodes       int
 	auditPolicy string
 	fluxCRDs    bool
+	flux        bool
 }
 
 func parseUpOptions(args []string) (options, error) {
@@ -28,6 +29,7 @@ func parseUpOptions(args []string) (options, error) {
 	fs.IntVar(&o.nodes, "nodes", 2, "number of KWOK nodes to create")
 	fs.StringVar(&o.auditPolicy, "audit-policy", "", "audit policy file (default: Metadata level for every request)")
 	fs.BoolVar(&o.fluxCRDs, "flux-crds", false, "apply the Flux CRDs and wait until they are established")
+	fs.BoolVar(&o.flux, "flux", false, "also run the Flux controllers in flux-system (implies --flux-crds)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -49,6 +51,9 @@ func (o *options) validate() error {
 	}
 	if o.nodes < 0 {
 		return fmt.Errorf("--nodes is %d: use 0 or more", o.nodes)
+	}
+	if o.flux {
+		o.fluxCRDs = true
 	}
 	var err error
 	if o.dir, err = filepath.Abs(o.dir); err != nil {

@@ -36,6 +36,12 @@ type supervisor struct {
 // start runs binary with args; its output goes to logDir/<name>.log. wrapper, when set,
 // is a command line that must exec binary in the same process (e.g. unshare + sh exec).
 func (s *supervisor) start(name, binary string, args []string, wrapper ...string) (*child, error) {
+	return s.startEnv(name, binary, nil, args, wrapper...)
+}
+
+// startEnv is start with extra environment variables ("KEY=value") on top of the
+// launcher's own environment.
+func (s *supervisor) startEnv(name, binary string, env, args []string, wrapper ...string) (*child, error) {
 	logPath := filepath.Join(s.logDir, name+".log")
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
@@ -46,6 +52,9 @@ func (s *supervisor) start(name, binary string, args []string, wrapper ...string
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdout = logFile
 	cmd.Stderr = logFile
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		// Own process group: a terminal's Ctrl-C reaches only the launcher, which then
 		// stops the children in order.

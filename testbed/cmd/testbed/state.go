@@ -19,6 +19,7 @@ type state struct {
 	AuditLogPaths  []string       `json:"auditLogPaths"`
 	FluxCRDsDir    string         `json:"fluxCRDsDir"`
 	FluxCRDsReady  bool           `json:"fluxCRDsApplied"`
+	Flux           *fluxState     `json:"flux,omitempty"`
 	Nodes          []string       `json:"nodes"`
 	Processes      []processState `json:"processes"`
 	StartTime      time.Time      `json:"startTime"`

@@ -54,7 +54,11 @@ func runUp(args []string) error {
 
 func checkPrerequisites(o options) error {
 	required := []string{kwokStages(o.binDir)}
-	for _, b := range requiredBinaries {
+	binaries := requiredBinaries
+	if o.flux {
+		binaries = append(append([]string{}, binaries...), requiredFluxControllers...)
+	}
+	for _, b := range binaries {
 		required = append(required, filepath.Join(o.binDir, b))
 	}
 	for _, path := range required {
@@ -95,6 +99,7 @@ type plan struct {
 	kubeconfig  string
 	nodes       []string
 	ports       *portAllocator
+	flux        fluxPlan
 }
 
 func bringUp(ctx context.Context, o options, sup *supervisor, start time.Time) (state, error) {
@@ -124,6 +129,16 @@ func bringUp(ctx context.Context, o options, sup *supervisor, start time.Time) (
 		}
 		logStep(start, "Flux CRDs established")
 	}
+	if o.flux {
+		client, err := newAPIClient(pl.pki, "admin", pl.server())
+		if err != nil {
+			return state{}, err
+		}
+		if err := pl.startFlux(ctx, sup, client, abort); err != nil {
+			return state{}, err
+		}
+		logStep(start, fmt.Sprintf("%d Flux controllers ready", len(pl.flux.controllers)))
+	}
 	return pl.state(sup, start)
 }
 
@@ -138,14 +153,22 @@ func preparePlan(o options) (plan, error) {
 			return pl, err
 		}
 	}
-	// 3 per etcd member, 1 per apiserver, then controller manager, scheduler, KWOK.
-	found, err := freePorts(3*o.etcdMembers + o.apiservers + 3)
+	// 3 per etcd member, 1 per apiserver, then controller manager, scheduler, KWOK,
+	// and with --flux the controllers' addresses.
+	count := 3*o.etcdMembers + o.apiservers + 3
+	if o.flux {
+		count += fluxPortCount
+	}
+	found, err := freePorts(count)
 	if err != nil {
 		return pl, err
 	}
 	pl.ports = &portAllocator{ports: found}
 	pl.members = planEtcd(o.etcdMembers, filepath.Join(o.dir, "data"), pl.ports)
 	pl.servers = planAPIServers(o.apiservers, o.dir, pl.ports)
+	if o.flux {
+		pl.flux = planFlux(o, pl.ports)
+	}
 	pl.nodes = make([]string, o.nodes)
 	for i := range pl.nodes {
 		pl.nodes[i] = nodeName(i)
@@ -223,6 +246,9 @@ func (pl plan) state(sup *supervisor, start time.Time) (state, error) {
 		st.AuditLogPaths = append(st.AuditLogPaths, a.auditLog)
 	}
 	st.AuditLogPath = st.AuditLogPaths[0]
+	if pl.opts.flux {
+		st.Flux = pl.flux.state()
+	}
 	return st, nil
 }
 

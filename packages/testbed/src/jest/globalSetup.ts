@@ -7,7 +7,9 @@ import { TESTBED_STATE_ENV } from './testbedStateEnv';
 /**
  * Jest globalSetup: one testbed for the whole run. Reuses the testbed that
  * HUBSPOKE_TESTBED_STATE points at when it is running; otherwise starts one with
- * the Flux CRDs and hands its testbed.json to the workers through that variable.
+ * the Flux controllers (`--flux`, which also applies the CRDs) and hands its
+ * testbed.json to the workers through that variable. Flux test files that find a
+ * reused testbed without Flux start their own (see connectToFluxTestbed).
  */
 export default async function globalSetup(): Promise<void> {
   // Each jest project that opts in runs this; the first one starts the testbed.
@@ -24,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   await ensureTestbedBuilt();
-  const testbed = await startTestbed({ fluxCRDs: true });
+  const testbed = await startTestbed({ flux: true });
   setOwnedTestbed(testbed);
   process.env[TESTBED_STATE_ENV] = testbed.stateFile;
 }

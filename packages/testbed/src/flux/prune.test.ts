@@ -1,0 +1,99 @@
+import { CoreV1Api } from '@kubernetes/client-node';
+import { apiErrorFrom } from '../apiErrorFrom';
+import { eventually } from '../eventually';
+import { commitFiles } from '../git/commitFiles';
+import { GitServer, startGitServer } from '../git/gitServer';
+import { createFluxTenant, FluxTenant } from './createFluxTenant';
+import { connectToFluxTestbed, FluxTestbed } from './fluxTestbed';
+import {
+  applyGitSource,
+  applyObject,
+  kustomization,
+  kustomizationRef,
+  requestReconcile,
+  waitForFlux,
+} from './fluxObjects';
+import { configMapYaml } from './manifests';
+import { reportTiming } from './reportTiming';
+
+jest.setTimeout(120_000);
+
+describe('a Kustomization with prune: true', () => {
+  let testbed: FluxTestbed;
+  let git: GitServer;
+  let tenant: FluxTenant;
+
+  beforeAll(async () => {
+    testbed = await connectToFluxTestbed();
+    git = await startGitServer();
+    tenant = await createFluxTenant(testbed.kubeConfig, 'prune');
+  }, 300_000);
+
+  afterAll(async () => {
+    await tenant?.delete();
+    await git?.stop();
+    await testbed?.release();
+  }, 120_000);
+
+  it('deletes the object whose file was removed from git and keeps the others', async () => {
+    const { kubeConfig } = testbed;
+    const core = kubeConfig.makeApiClient(CoreV1Api);
+    const namespace = tenant.name;
+    const repo = await git.createRepository('prune');
+    const first = await commitFiles(repo, {
+      files: {
+        'apps/keep.yaml': configMapYaml('keep', { stays: 'yes' }),
+        'apps/drop.yaml': configMapYaml('drop', { stays: 'no' }),
+      },
+    });
+    const source = await applyGitSource(kubeConfig, namespace, 'app', repo);
+    const ks = kustomizationRef(namespace, 'apps');
+    await applyObject(
+      kubeConfig,
+      kustomization(namespace, 'apps', {
+        path: './apps',
+        source: 'app',
+        prune: true,
+        targetNamespace: namespace,
+        serviceAccountName: tenant.serviceAccountName,
+      }),
+    );
+    const applied = await waitForFlux(kubeConfig, ks, {
+      and: o => o.status?.lastAppliedRevision?.includes(first) ?? false,
+      description: `lastAppliedRevision containing ${first}`,
+    });
+    expect(applied.status?.inventory?.entries?.map(e => e.id).sort()).toEqual([
+      `${namespace}_drop__ConfigMap`,
+      `${namespace}_keep__ConfigMap`,
+    ]);
+    await core.readNamespacedConfigMap({ name: 'drop', namespace });
+
+    const second = await commitFiles(repo, { remove: ['apps/drop.yaml'] });
+    const started = Date.now();
+    await requestReconcile(kubeConfig, source);
+    await requestReconcile(kubeConfig, ks);
+    await eventually(
+      async () => {
+        const error = await apiErrorFrom(
+          core.readNamespacedConfigMap({ name: 'drop', namespace }),
+        );
+        expect(error.code).toBe(404);
+      },
+      { timeoutMs: 30_000 },
+    );
+    reportTiming('pruned after a reconcile request', Date.now() - started);
+    const pruned = await waitForFlux(kubeConfig, ks, {
+      and: o => o.status?.lastAppliedRevision?.includes(second) ?? false,
+      description: `lastAppliedRevision containing ${second}`,
+      timeoutMs: 10_000,
+    });
+    expect(pruned.status?.inventory?.entries?.map(e => e.id)).toEqual([
+      `${namespace}_keep__ConfigMap`,
+    ]);
+    const kept = await core.readNamespacedConfigMap({
+      name: 'keep',
+      namespace,
+    });
+    expect(kept.data).toEqual({ stays: 'yes' });
+  });
+});
