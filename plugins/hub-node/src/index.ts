@@ -1,6 +1,7 @@
 /**
  * Node.js library shared by the Hubspoke backend plugin and scaffolder module:
- * the cluster config and connections to the hub and spoke clusters.
+ * the cluster config, connections to the hub and spoke clusters, and the apply engine
+ * (server-side apply with dry run, conflict reports and CRD ordering).
  *
  * @packageDocumentation
  */
@@ -13,3 +14,22 @@ export type {
 } from './config/types';
 export { kubeConfigForCluster } from './cluster/kubeConfigForCluster';
 export { clusterSummary } from './cluster/clusterSummary';
+export { createApplyEngine } from './apply/createApplyEngine';
+export { sortForApply } from './apply/sortForApply';
+export {
+  describeApplyReport,
+  type ApplyReportDescription,
+} from './apply/describeApplyReport';
+export type {
+  ApplyAction,
+  ApplyEngine,
+  ApplyOptions,
+  ApplyReport,
+  AppliedObject,
+  CreateApplyEngineOptions,
+  DeleteAction,
+  DeletedObject,
+  DeleteOptions,
+  DeleteReport,
+  KubernetesObjectReference,
+} from './apply/types';
