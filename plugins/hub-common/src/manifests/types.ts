@@ -1,0 +1,133 @@
+/**
+ * Minimal typed shapes of the Kubernetes objects the manifest builders emit.
+ * Field names are those of the YAML/JSON manifests, so a value can be applied or
+ * rendered as is.
+ */
+
+export interface ObjectMeta {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface NamespacedObjectMeta extends ObjectMeta {
+  namespace: string;
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+}
+
+export interface NamespaceManifest {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+}
+
+export interface ServiceAccountManifest {
+  apiVersion: 'v1';
+  kind: 'ServiceAccount';
+  metadata: NamespacedObjectMeta;
+}
+
+export type RoleBindingSubject =
+  | { apiGroup: 'rbac.authorization.k8s.io'; kind: 'User'; name: string }
+  | { kind: 'ServiceAccount'; name: string; namespace: string };
+
+export interface RoleBindingManifest {
+  apiVersion: 'rbac.authorization.k8s.io/v1';
+  kind: 'RoleBinding';
+  metadata: NamespacedObjectMeta;
+  subjects: RoleBindingSubject[];
+  roleRef: {
+    apiGroup: 'rbac.authorization.k8s.io';
+    kind: 'ClusterRole' | 'Role';
+    name: string;
+  };
+}
+
+export interface ResourceQuotaManifest {
+  apiVersion: 'v1';
+  kind: 'ResourceQuota';
+  metadata: NamespacedObjectMeta;
+  spec: { hard: Record<string, string> };
+}
+
+export interface ComputeResources {
+  cpu: string;
+  memory: string;
+}
+
+export interface LimitRangeManifest {
+  apiVersion: 'v1';
+  kind: 'LimitRange';
+  metadata: NamespacedObjectMeta;
+  spec: {
+    limits: Array<{
+      type: 'Container';
+      default: ComputeResources;
+      defaultRequest: ComputeResources;
+    }>;
+  };
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+}
+
+export interface NetworkPolicyPort {
+  protocol: 'TCP' | 'UDP';
+  port: number;
+}
+
+export interface NetworkPolicyManifest {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'NetworkPolicy';
+  metadata: NamespacedObjectMeta;
+  spec: {
+    podSelector: LabelSelector;
+    policyTypes: Array<'Ingress' | 'Egress'>;
+    ingress?: Array<{ from: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }>;
+    egress?: Array<{ to: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }>;
+  };
+}
+
+export interface GitRepositoryManifest {
+  apiVersion: 'source.toolkit.fluxcd.io/v1';
+  kind: 'GitRepository';
+  metadata: NamespacedObjectMeta;
+  spec: {
+    interval: string;
+    url: string;
+    ref: { branch: string };
+    secretRef?: { name: string };
+  };
+}
+
+export interface FluxKustomizationManifest {
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1';
+  kind: 'Kustomization';
+  metadata: NamespacedObjectMeta;
+  spec: {
+    interval: string;
+    retryInterval: string;
+    timeout: string;
+    serviceAccountName: string;
+    /** Without a namespace the source is looked up in the Kustomization's own namespace. */
+    sourceRef: { kind: 'GitRepository'; name: string };
+    path: string;
+    prune: boolean;
+    targetNamespace: string;
+  };
+}
+
+/** Any object a Hubspoke manifest builder emits. */
+export type KubernetesManifest =
+  | NamespaceManifest
+  | ServiceAccountManifest
+  | RoleBindingManifest
+  | ResourceQuotaManifest
+  | LimitRangeManifest
+  | NetworkPolicyManifest
+  | GitRepositoryManifest
+  | FluxKustomizationManifest;
