@@ -27,7 +27,7 @@ export async function applyObject(
       force,
       dryRun,
     });
-    return { ...ref, action: actionOf(live, result, dryRun) };
+    return { ...ref, action: actionOf(live, object, result) };
   } catch (error) {
     throw applyErrorFor(ref, error);
   }
@@ -35,29 +35,35 @@ export async function applyObject(
 
 function actionOf(
   live: KubernetesObject | undefined,
+  applied: KubernetesObject,
   result: KubernetesObject,
-  dryRun: boolean,
 ): ApplyAction {
   if (!live) {
     return 'create';
   }
-  // The API server skips the write of an apply that changes nothing, so the
-  // resourceVersion stays. A dry run never bumps it, so there only the content tells.
-  const unchanged = dryRun
-    ? isDeepStrictEqual(comparable(live), comparable(result))
-    : live.metadata?.resourceVersion === result.metadata?.resourceVersion;
+  // Only the fields this apply sets count: controllers write status, finalizers and
+  // annotations of their own at any time, so neither the resourceVersion nor the
+  // whole object tells whether the apply itself changed something.
+  const unchanged = isDeepStrictEqual(
+    fieldsSetBy(applied, live),
+    fieldsSetBy(applied, result),
+  );
   return unchanged ? 'unchanged' : 'update';
 }
 
-/** The object as JSON without the metadata every write changes. */
-function comparable(object: KubernetesObject): unknown {
-  const {
-    managedFields,
-    resourceVersion,
-    generation,
-    creationTimestamp,
-    uid,
-    ...metadata
-  } = object.metadata ?? {};
-  return JSON.parse(JSON.stringify({ ...object, metadata }));
+/** The values `object` holds at the paths `template` sets; lists are compared whole. */
+function fieldsSetBy(template: unknown, object: unknown): unknown {
+  if (!isPlainObject(template) || !isPlainObject(object)) {
+    return object;
+  }
+  return Object.fromEntries(
+    Object.keys(template).map(key => [
+      key,
+      fieldsSetBy(template[key], object[key]),
+    ]),
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
