@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { readHubspokeConfig } from '@hubspoke/backstage-plugin-hub-node';
+import { createPreflightAction } from './actions/preflight';
+import { createTenantCreateAction } from './actions/tenantCreate';
+import { createClusterConnector } from './clusters/ClusterConnector';
 
 /**
- * The Hubspoke module of the scaffolder; it will register the `hub:*` actions.
- * Today it checks the cluster config at start-up.
+ * The Hubspoke module of the scaffolder: registers the `hub:*` actions.
  *
  * @public
  */
@@ -17,10 +20,15 @@ export const scaffolderModuleHub = createBackendModule({
     registerInit({
       deps: {
         config: coreServices.rootConfig,
+        scaffolderActions: scaffolderActionsExtensionPoint,
       },
-      async init({ config }) {
+      async init({ config, scaffolderActions }) {
         // Invalid cluster config stops the backend here rather than in a user's task.
-        readHubspokeConfig(config);
+        const clusters = createClusterConnector(readHubspokeConfig(config));
+        scaffolderActions.addActions(
+          createPreflightAction({ clusters }),
+          createTenantCreateAction({ clusters }),
+        );
       },
     });
   },

@@ -1,0 +1,196 @@
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  buildTenantManifests,
+  parseTenantInput,
+  tenantClusterEntry,
+  tenantGitopsFiles,
+  tenantNamespaces,
+  TenantInput,
+} from '@hubspoke/backstage-plugin-hub-common';
+import {
+  ApplyReport,
+  createApplyEngine,
+  describeApplyReport,
+} from '@hubspoke/backstage-plugin-hub-node';
+import {
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObject,
+} from '@kubernetes/client-node';
+import { ClusterConnector } from '../clusters/ClusterConnector';
+import { updateKustomizationResources } from '../gitops/kustomizationResources';
+import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
+import { examples } from './tenantCreate.examples';
+import { deliveryFields, tenantInputFields } from './tenantInputFields';
+
+export interface TenantCreateActionOptions {
+  clusters: ClusterConnector;
+}
+
+/** `hub:tenant:create`: onboards a tenant onto the hub or a spoke. */
+export function createTenantCreateAction({
+  clusters,
+}: TenantCreateActionOptions) {
+  return createTemplateAction({
+    id: 'hub:tenant:create',
+    description:
+      'Onboards a tenant: namespaces with Pod Security labels, a Flux service account bound to admin in its namespaces only, quota and limits, default-deny network policies, and the GitRepository and Kustomization that reconcile it',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: { ...tenantInputFields, ...deliveryFields },
+      output: {
+        namespaces: z =>
+          z.array(z.string(), { description: 'The tenant namespaces' }),
+        summary: z =>
+          z.string({ description: 'What changed, e.g. "12 created"' }),
+        objects: z =>
+          z
+            .array(
+              z.object({
+                kind: z.string(),
+                namespace: z.string().optional(),
+                name: z.string(),
+                action: z.string(),
+              }),
+              {
+                description: 'Each object and what happened to it (apply mode)',
+              },
+            )
+            .optional(),
+        files: z =>
+          z
+            .array(z.string(), {
+              description: 'Files written into the workspace (gitops mode)',
+            })
+            .optional(),
+      },
+    },
+    async handler(ctx) {
+      const {
+        mode = 'gitops',
+        dryRun = false,
+        force = false,
+        gitopsDir = '.',
+        ...fields
+      } = ctx.input;
+      const tenant = parseTenantInput(
+        withoutUndefined({
+          ...fields,
+          networkExposure: fields.networkExposure ?? 'none',
+          cluster: fields.cluster ?? clusters.defaultClusterName(),
+        }),
+      );
+      const namespaces = tenantNamespaces(tenant).map(t => t.namespace);
+      ctx.output('namespaces', namespaces);
+
+      if (mode === 'gitops') {
+        if (ctx.isDryRun || dryRun) {
+          const paths = Object.keys(tenantGitopsFiles(tenant));
+          ctx.logger.info(
+            `dry run: would write ${paths.length} files under ${gitopsDir}`,
+          );
+          ctx.output('files', paths);
+          ctx.output('summary', `${paths.length} files to write (dry run)`);
+          return;
+        }
+        const files = await writeTenantFiles(
+          ctx.workspacePath,
+          gitopsDir,
+          tenant,
+        );
+        files.forEach(file => ctx.logger.info(`wrote ${file}`));
+        ctx.output('files', files);
+        ctx.output('summary', `${files.length} files written`);
+        return;
+      }
+
+      const cluster = await clusters.connect(tenant.cluster);
+      await assertTenantOwnsNamespaces(cluster.kubeConfig, tenant, namespaces);
+      const engine = createApplyEngine({
+        kubeConfig: cluster.kubeConfig,
+        logger: ctx.logger,
+      });
+      const manifests = buildTenantManifests(tenant) as KubernetesObject[];
+      const apply = () =>
+        engine.apply(manifests, { dryRun: ctx.isDryRun || dryRun, force });
+      // A retried task does not apply again what a finished attempt applied.
+      const report: ApplyReport =
+        ctx.isDryRun || dryRun
+          ? await apply()
+          : ((await ctx.checkpoint({
+              key: `hub.tenant.create.${tenant.cluster}.${tenant.name}`,
+              fn: async () => JSON.parse(JSON.stringify(await apply())),
+            })) as ApplyReport);
+      const description = describeApplyReport(report);
+      description.lines.forEach(line => ctx.logger.info(line));
+      ctx.output(
+        'objects',
+        report.objects.map(({ kind, namespace, name, action }) => ({
+          kind,
+          namespace,
+          name,
+          action,
+        })),
+      );
+      ctx.output('summary', description.summary);
+    },
+  });
+}
+
+/** Optional inputs the user left empty take the tenant schema's defaults. */
+function withoutUndefined(value: object): object {
+  return JSON.parse(JSON.stringify(value));
+}
+
+async function writeTenantFiles(
+  workspacePath: string,
+  gitopsDir: string,
+  tenant: TenantInput,
+) {
+  const files = await writeWorkspaceFiles(
+    workspacePath,
+    gitopsDir,
+    tenantGitopsFiles(tenant),
+  );
+  const clusterTenants = `${gitopsDir}/clusters/${tenant.cluster}/tenants`;
+  const index = await updateKustomizationResources(
+    workspacePath,
+    clusterTenants,
+    {
+      add: tenantClusterEntry(tenant),
+    },
+  );
+  return [...files, index];
+}
+
+/** A namespace that exists for another tenant or owner is not taken over. */
+async function assertTenantOwnsNamespaces(
+  kubeConfig: KubeConfig,
+  tenant: TenantInput,
+  namespaces: string[],
+) {
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  for (const name of namespaces) {
+    const existing = await core.readNamespace({ name }).catch(error => {
+      if ((error as { code?: number }).code === 404) return undefined;
+      throw error;
+    });
+    const labels = existing?.metadata?.labels ?? {};
+    if (
+      existing &&
+      (labels['hubspoke.io/tenant'] !== tenant.name ||
+        labels['hubspoke.io/owner'] !== tenant.ownerGroup)
+    ) {
+      const holder = labels['hubspoke.io/tenant']
+        ? `tenant "${labels['hubspoke.io/tenant']}" of ${
+            labels['hubspoke.io/owner'] ?? 'an unknown owner'
+          }`
+        : 'something other than Hubspoke';
+      throw new ConflictError(
+        `name: namespace "${name}" on cluster "${tenant.cluster}" already exists and belongs to ${holder}; choose another tenant name`,
+      );
+    }
+  }
+}
