@@ -6,6 +6,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { readHubspokeConfig } from '@hubspoke/backstage-plugin-hub-node';
 import { createPreflightAction } from './actions/preflight';
 import { createTenantCreateAction } from './actions/tenantCreate';
+import { createTenantDeleteAction } from './actions/tenantDelete';
 import { createClusterConnector } from './clusters/ClusterConnector';
 
 /**
@@ -28,6 +29,7 @@ export const scaffolderModuleHub = createBackendModule({
         scaffolderActions.addActions(
           createPreflightAction({ clusters }),
           createTenantCreateAction({ clusters }),
+          createTenantDeleteAction({ clusters }),
         );
       },
     });

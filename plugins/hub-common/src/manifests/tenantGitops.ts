@@ -20,7 +20,7 @@ function objectFileName(object: KubernetesManifest): string {
 }
 
 /** The fleet repository folder that holds a tenant. */
-export function tenantGitopsRoot(input: TenantInput): string {
+export function tenantGitopsRoot(input: Pick<TenantInput, 'name'>): string {
   return `tenants/${input.name}`;
 }
 
@@ -54,6 +54,6 @@ export function tenantGitopsFiles(input: TenantInput): Record<string, string> {
  * The entry to add to `resources` in `clusters/<cluster>/tenants/kustomization.yaml`,
  * relative to that file's folder.
  */
-export function tenantClusterEntry(input: TenantInput): string {
+export function tenantClusterEntry(input: Pick<TenantInput, 'name'>): string {
   return `../../../${tenantGitopsRoot(input)}`;
 }
