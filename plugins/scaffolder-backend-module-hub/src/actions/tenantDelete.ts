@@ -28,7 +28,6 @@ export interface TenantDeleteActionOptions {
 export function createTenantDeleteAction({
   clusters,
 }: TenantDeleteActionOptions) {
-  const { mode, dryRun, gitopsDir } = deliveryFields;
   return createTemplateAction({
     id: 'hub:tenant:delete',
     description:
@@ -47,9 +46,9 @@ export function createTenantDeleteAction({
               description: 'Cluster the tenant lives on (default: the hub)',
             })
             .optional(),
-        mode,
-        dryRun,
-        gitopsDir,
+        mode: deliveryFields.mode,
+        dryRun: deliveryFields.dryRun,
+        gitopsDir: deliveryFields.gitopsDir,
       },
       output: {
         summary: z => z.string({ description: 'What was removed' }),
