@@ -9,16 +9,12 @@ import {
   TenantInput,
 } from '@hubspoke/backstage-plugin-hub-common';
 import {
-  ApplyReport,
-  createApplyEngine,
-  describeApplyReport,
-} from '@hubspoke/backstage-plugin-hub-node';
-import {
   CoreV1Api,
   KubeConfig,
   KubernetesObject,
 } from '@kubernetes/client-node';
 import { ClusterConnector } from '../clusters/ClusterConnector';
+import { applyManifests } from '../delivery/applyManifests';
 import { updateKustomizationResources } from '../gitops/kustomizationResources';
 import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
 import { examples } from './tenantCreate.examples';
@@ -108,33 +104,18 @@ export function createTenantCreateAction({
 
       const cluster = await clusters.connect(tenant.cluster);
       await assertTenantOwnsNamespaces(cluster.kubeConfig, tenant, namespaces);
-      const engine = createApplyEngine({
-        kubeConfig: cluster.kubeConfig,
-        logger: ctx.logger,
-      });
-      const manifests = buildTenantManifests(tenant) as KubernetesObject[];
-      const apply = () =>
-        engine.apply(manifests, { dryRun: ctx.isDryRun || dryRun, force });
-      // A retried task does not apply again what a finished attempt applied.
-      const report: ApplyReport =
-        ctx.isDryRun || dryRun
-          ? await apply()
-          : ((await ctx.checkpoint({
-              key: `hub.tenant.create.${tenant.cluster}.${tenant.name}`,
-              fn: async () => JSON.parse(JSON.stringify(await apply())),
-            })) as ApplyReport);
-      const description = describeApplyReport(report);
-      description.lines.forEach(line => ctx.logger.info(line));
-      ctx.output(
-        'objects',
-        report.objects.map(({ kind, namespace, name, action }) => ({
-          kind,
-          namespace,
-          name,
-          action,
-        })),
+      const applied = await applyManifests(
+        ctx,
+        cluster.kubeConfig,
+        buildTenantManifests(tenant) as KubernetesObject[],
+        {
+          dryRun: ctx.isDryRun || dryRun,
+          force,
+          checkpointKey: `hub.tenant.create.${tenant.cluster}.${tenant.name}`,
+        },
       );
-      ctx.output('summary', description.summary);
+      ctx.output('objects', applied.objects);
+      ctx.output('summary', applied.summary);
     },
   });
 }
