@@ -48,3 +48,51 @@ export {
   tenantGitopsRoot,
   tenantClusterEntry,
 } from './manifests/tenantGitops';
+export {
+  gitopsSourceInputSchema,
+  parseGitopsSourceInput,
+  GitopsSourceInputError,
+} from './manifests/gitopsSourceInput';
+export type {
+  GitopsSourceInput,
+  GitopsSourceInputDraft,
+  GitopsSourceRef,
+} from './manifests/gitopsSourceInput';
+export {
+  buildGitopsSourceManifests,
+  gitopsSourceSecretName,
+  gitopsSourceRoot,
+  gitopsSourceFiles,
+  gitopsSourceClusterEntry,
+} from './manifests/gitopsSourceManifests';
+export type {
+  GitopsSourceCredentials,
+  GitopsSourceSecretManifest,
+  GitopsSourceGitRepositoryManifest,
+  GitopsSourceHealthCheck,
+  GitopsSourceKustomizationManifest,
+  GitopsSourceManifest,
+} from './manifests/gitopsSourceManifests';
+export {
+  spokeInputSchema,
+  parseSpokeInput,
+  SpokeInputError,
+  DEFAULT_SPOKE_LAYERS,
+} from './manifests/spokeInput';
+export type { SpokeInput, SpokeInputDraft } from './manifests/spokeInput';
+export {
+  buildSpokeManifests,
+  spokeKubeconfigSecretName,
+  spokeLayerName,
+} from './manifests/spokeManifests';
+export type {
+  SpokeManifest,
+  SpokeKubeconfigSecretManifest,
+  SpokeKustomizationManifest,
+} from './manifests/spokeManifests';
+export {
+  spokeGitopsFiles,
+  spokeGitopsRoot,
+  spokeClusterEntry,
+  SPOKES_GITOPS_DIR,
+} from './manifests/spokeGitops';

@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { readHubspokeConfig } from '@hubspoke/backstage-plugin-hub-node';
+import { createGitopsSourceAction } from './actions/gitopsSource';
 import { createPreflightAction } from './actions/preflight';
+import { createSpokeRegisterAction } from './actions/spokeRegister';
 import { createTenantCreateAction } from './actions/tenantCreate';
 import { createTenantDeleteAction } from './actions/tenantDelete';
 import { createClusterConnector } from './clusters/ClusterConnector';
@@ -28,6 +30,8 @@ export const scaffolderModuleHub = createBackendModule({
         const clusters = createClusterConnector(readHubspokeConfig(config));
         scaffolderActions.addActions(
           createPreflightAction({ clusters }),
+          createGitopsSourceAction({ clusters }),
+          createSpokeRegisterAction({ clusters }),
           createTenantCreateAction({ clusters }),
           createTenantDeleteAction({ clusters }),
         );

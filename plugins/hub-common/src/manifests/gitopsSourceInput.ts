@@ -1,0 +1,169 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import { dns1123LabelProblem } from '../names';
+
+// Flux accepts only URLs with a scheme; scp-like `git@host:path` is refused by source-controller.
+const GIT_URL = /^(https?|ssh):\/\/[^\s/]+\/\S+$/;
+
+// The form Flux's CRDs accept for `interval` and `timeout` (Go durations without sign or µs/ns).
+const FLUX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+
+const REF_KINDS = ['branch', 'tag', 'semver'] as const;
+
+function requiredString() {
+  return z.string({
+    error: issue =>
+      issue.input === undefined ? 'is required' : 'must be a string',
+  });
+}
+
+function nonEmptyString() {
+  return requiredString().min(1, 'must not be empty');
+}
+
+function dnsLabel() {
+  return requiredString().superRefine((value, ctx) => {
+    const problem = dns1123LabelProblem(value);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+}
+
+function duration() {
+  return requiredString().regex(
+    FLUX_DURATION,
+    'must be a Flux duration such as 30s, 1m, 10m or 1h (numbers followed by ms, s, m or h)',
+  );
+}
+
+const relativePath = requiredString().refine(
+  value => !value.startsWith('/') && !value.split('/').includes('..'),
+  'must be a path relative to the repository root, without ".."',
+);
+
+const healthCheckSchema = z.strictObject(
+  {
+    apiVersion: nonEmptyString(),
+    kind: nonEmptyString(),
+    name: nonEmptyString(),
+    namespace: dnsLabel().optional(),
+  },
+  { error: 'must be an object with apiVersion, kind, name and namespace' },
+);
+
+/** What `hub:gitops:source` needs to know about a source and the path it reconciles. */
+export const gitopsSourceInputSchema = z
+  .strictObject(
+    {
+      name: dnsLabel(),
+      namespace: dnsLabel().default('flux-system'),
+      url: requiredString().regex(
+        GIT_URL,
+        'must be an http(s):// or ssh:// Git URL (Flux does not accept scp-like git@host:path)',
+      ),
+      branch: nonEmptyString().optional(),
+      tag: nonEmptyString().optional(),
+      semver: nonEmptyString().optional(),
+      path: relativePath.default('./'),
+      interval: duration().default('10m'),
+      prune: z.boolean({ error: 'must be true or false' }).default(true),
+      wait: z.boolean({ error: 'must be true or false' }).default(false),
+      healthChecks: z
+        .array(healthCheckSchema, { error: 'must be a list of objects' })
+        .default([]),
+      dependsOn: z
+        .array(dnsLabel(), { error: 'must be a list of names' })
+        .default([]),
+      targetNamespace: dnsLabel().optional(),
+      serviceAccountName: dnsLabel().optional(),
+      timeout: duration().optional(),
+      cluster: dnsLabel().default('hub'),
+    },
+    { error: 'must be an object' },
+  )
+  .superRefine((input, ctx) => {
+    const given = REF_KINDS.filter(kind => input[kind] !== undefined);
+    given.slice(1).forEach(kind =>
+      ctx.addIssue({
+        code: 'custom',
+        path: [kind],
+        message: `must not be combined with ${given[0]}; give exactly one of branch, tag or semver`,
+      }),
+    );
+    input.dependsOn.forEach((dependency, index) => {
+      if (dependency === input.name) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dependsOn', index],
+          message: `must not name the Kustomization itself ("${dependency}")`,
+        });
+      } else if (input.dependsOn.indexOf(dependency) !== index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dependsOn', index],
+          message: `must not repeat "${dependency}"`,
+        });
+      }
+    });
+  })
+  .transform(({ branch, tag, semver, ...rest }) => ({
+    ...rest,
+    ref: gitRef(branch, tag, semver),
+  }));
+
+/** The one reference a GitRepository follows; a branch (main) when none is given. */
+export type GitopsSourceRef =
+  | { branch: string }
+  | { tag: string }
+  | { semver: string };
+
+function gitRef(
+  branch?: string,
+  tag?: string,
+  semver?: string,
+): GitopsSourceRef {
+  if (tag !== undefined) return { tag };
+  if (semver !== undefined) return { semver };
+  return { branch: branch ?? 'main' };
+}
+
+/** A validated GitOps source, with defaults filled in. */
+export type GitopsSourceInput = z.output<typeof gitopsSourceInputSchema>;
+
+/** A GitOps source as a caller may write it: fields with defaults may be left out. */
+export type GitopsSourceInputDraft = z.input<typeof gitopsSourceInputSchema>;
+
+/**
+ * Raised by {@link parseGitopsSourceInput}. Named `InputError` so that Backstage's
+ * error handling, which goes by `name`, answers it as a bad request.
+ */
+export class GitopsSourceInputError extends InputError {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid GitOps source input: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') {
+    const parent = issue.path.join('.');
+    return issue.keys.map(
+      key => `${parent ? `${parent}.` : ''}${key}: is not a known field`,
+    );
+  }
+  return [`${issue.path.join('.') || '(input)'}: ${issue.message}`];
+}
+
+/** Validates raw input and fills defaults; throws a {@link GitopsSourceInputError} listing every problem. */
+export function parseGitopsSourceInput(raw: unknown): GitopsSourceInput {
+  const result = gitopsSourceInputSchema.safeParse(raw);
+  if (!result.success) {
+    throw new GitopsSourceInputError(
+      result.error.issues.flatMap(describeIssue),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,142 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import { dns1123LabelProblem } from '../names';
+
+/** The layers of flux2-hub-spoke-example, each reconciled after the one before. */
+export const DEFAULT_SPOKE_LAYERS = [
+  'tenants',
+  'infra-controllers',
+  'infra-configs',
+  'apps',
+] as const;
+
+// Flux accepts only URLs with a scheme; scp-like `git@host:path` is refused by source-controller.
+const GIT_URL = /^(https?|ssh):\/\/[^\s/]+\/\S+$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const RESERVED_LABEL_PREFIXES = [
+  'hubspoke.io/',
+  'app.kubernetes.io/managed-by',
+];
+
+function requiredString() {
+  return z.string({
+    error: issue =>
+      issue.input === undefined ? 'is required' : 'must be a string',
+  });
+}
+
+function dnsLabel() {
+  return requiredString().superRefine((value, ctx) => {
+    const problem = dns1123LabelProblem(value);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+}
+
+const labelValue = requiredString().regex(
+  LABEL_VALUE,
+  'must be a label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+);
+
+const labels = z
+  .record(z.string(), labelValue, { error: 'must be a map of strings' })
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!LABEL_KEY.test(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'is not a valid label key ([prefix/]name)',
+        });
+      } else if (RESERVED_LABEL_PREFIXES.some(p => key.startsWith(p))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'is set by Hubspoke; choose another label key',
+        });
+      }
+    }
+  });
+
+const relativePath = requiredString().refine(
+  value => !value.startsWith('/') && !value.split('/').includes('..'),
+  'must be a path relative to the repository root, without ".."',
+);
+
+/** What `hub:spoke:register` needs to know about a spoke. */
+export const spokeInputSchema = z
+  .strictObject(
+    {
+      name: dnsLabel(),
+      sourceName: dnsLabel().default('flux-system'),
+      sourceUrl: requiredString().regex(
+        GIT_URL,
+        'must be an http(s):// or ssh:// Git URL (Flux does not accept scp-like git@host:path)',
+      ),
+      sourceBranch: requiredString().min(1, 'must not be empty'),
+      region: labelValue.min(1, 'must not be empty'),
+      labels: labels.default({}),
+      layers: z
+        .array(dnsLabel(), { error: 'must be a list of names' })
+        .min(1, 'must name at least one layer')
+        .default([...DEFAULT_SPOKE_LAYERS]),
+      path: relativePath.optional(),
+    },
+    { error: 'must be an object' },
+  )
+  .superRefine((input, ctx) => {
+    input.layers.forEach((layer, index) => {
+      if (input.layers.indexOf(layer) !== index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['layers', index],
+          message: `must not repeat "${layer}"`,
+        });
+      }
+    });
+  })
+  .transform(input => ({
+    ...input,
+    path: input.path ?? `./clusters/${input.name}`,
+  }));
+
+/** A validated spoke, with defaults filled in. */
+export type SpokeInput = z.output<typeof spokeInputSchema>;
+
+/** A spoke as a caller may write it: fields with defaults may be left out. */
+export type SpokeInputDraft = z.input<typeof spokeInputSchema>;
+
+/**
+ * Raised by {@link parseSpokeInput}. Named `InputError` so that Backstage's error
+ * handling, which goes by `name`, answers it as a bad request.
+ */
+export class SpokeInputError extends InputError {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid spoke input: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') {
+    const parent = issue.path.join('.');
+    return issue.keys.map(
+      key => `${parent ? `${parent}.` : ''}${key}: is not a known field`,
+    );
+  }
+  return [`${issue.path.join('.') || '(input)'}: ${issue.message}`];
+}
+
+/** Validates raw input and fills defaults; throws a {@link SpokeInputError} listing every problem. */
+export function parseSpokeInput(raw: unknown): SpokeInput {
+  const result = spokeInputSchema.safeParse(raw);
+  if (!result.success) {
+    throw new SpokeInputError(result.error.issues.flatMap(describeIssue));
+  }
+  return result.data;
+}

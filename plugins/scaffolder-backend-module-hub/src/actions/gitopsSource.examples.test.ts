@@ -1,0 +1,70 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { connectToTestbed } from '@hubspoke/testbed';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'yaml';
+import { adminConnector } from '../__testUtils__/testbedClusters';
+import { createGitopsSourceAction } from './gitopsSource';
+import { examples } from './gitopsSource.examples';
+
+const { state } = connectToTestbed();
+const action = createGitopsSourceAction({
+  clusters: adminConnector(state.kubeconfig),
+});
+
+function exampleInput(index: number) {
+  return yaml.parse(examples[index].example).steps[0].input;
+}
+
+describe('hub:gitops:source examples', () => {
+  it('dry-runs the apply-mode example against the testbed', async () => {
+    const ctx = {
+      ...createMockActionContext({ input: exampleInput(0) }),
+      isDryRun: true,
+    };
+    await action.handler(ctx);
+
+    expect(ctx.output).toHaveBeenCalledWith(
+      'summary',
+      expect.stringMatching(/^\d+ to create.*\(dry run\)$/),
+    );
+  });
+
+  it('writes the gitops-mode example into the workspace', async () => {
+    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
+    const ctx = createMockActionContext({
+      input: exampleInput(1),
+      workspacePath,
+    });
+    await action.handler(ctx);
+
+    expect(
+      await readdir(join(workspacePath, 'fleet/infrastructure/apps')),
+    ).toEqual([
+      'gitrepository-apps.yaml',
+      'kustomization-apps.yaml',
+      'kustomization.yaml',
+    ]);
+    expect(
+      await readFile(
+        join(
+          workspacePath,
+          'fleet/clusters/spoke-eu-1/infrastructure/kustomization.yaml',
+        ),
+        'utf8',
+      ),
+    ).toContain('../../../infrastructure/apps');
+  });
+
+  it('every example uses hub:gitops:source with known inputs', () => {
+    const known = Object.keys(
+      (action.schema?.input as { properties: object }).properties,
+    );
+    for (const { example } of examples) {
+      const [step] = yaml.parse(example).steps;
+      expect(step.action).toBe(action.id);
+      expect(known).toEqual(expect.arrayContaining(Object.keys(step.input)));
+    }
+  });
+});

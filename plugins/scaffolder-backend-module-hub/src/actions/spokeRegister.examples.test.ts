@@ -1,0 +1,71 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { connectToTestbed } from '@hubspoke/testbed';
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'yaml';
+import { adminConnector } from '../__testUtils__/testbedClusters';
+import { createSpokeRegisterAction } from './spokeRegister';
+import { examples } from './spokeRegister.examples';
+
+const { state } = connectToTestbed();
+const action = createSpokeRegisterAction({
+  clusters: adminConnector(state.kubeconfig),
+});
+
+function exampleInput(index: number) {
+  return yaml.parse(examples[index].example).steps[0].input;
+}
+
+describe('hub:spoke:register examples', () => {
+  it('dry-runs the apply-mode example against the testbed', async () => {
+    // The shared testbed stands in for the spoke: only its version is asked for.
+    const ctx = {
+      ...createMockActionContext({
+        input: exampleInput(0),
+        secrets: { spokeKubeconfig: await readFile(state.kubeconfig, 'utf8') },
+      }),
+      isDryRun: true,
+    };
+    await action.handler(ctx);
+
+    expect(ctx.output).toHaveBeenCalledWith('namespace', 'eu-1');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'summary',
+      expect.stringMatching(/^\d+ to create.*\(dry run\)$/),
+    );
+  });
+
+  it('writes the gitops-mode example into the workspace', async () => {
+    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
+    const ctx = createMockActionContext({
+      input: exampleInput(1),
+      workspacePath,
+    });
+    await action.handler(ctx);
+
+    expect(
+      (
+        await readdir(join(workspacePath, 'fleet/clusters/hub/spokes/us-2'))
+      ).sort(),
+    ).toEqual([
+      'gitrepository-fleet.yaml',
+      'kustomization-us-2-apps.yaml',
+      'kustomization-us-2-infra-controllers.yaml',
+      'kustomization.yaml',
+      'namespace-us-2.yaml',
+    ]);
+  });
+
+  it('every example uses hub:spoke:register with known inputs', () => {
+    const known = Object.keys(
+      (action.schema?.input as { properties: object }).properties,
+    );
+    for (const { example } of examples) {
+      const [step] = yaml.parse(example).steps;
+      expect(step.action).toBe(action.id);
+      expect(known).toEqual(expect.arrayContaining(Object.keys(step.input)));
+    }
+  });
+});
