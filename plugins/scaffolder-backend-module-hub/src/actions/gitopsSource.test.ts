@@ -1,5 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   apiErrorFrom,
   connectToTestbed,
@@ -12,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 import { createGitopsSourceAction } from './gitopsSource';
 
@@ -45,28 +44,8 @@ function sourceInput(name: string, extra: object = {}) {
   };
 }
 
-async function run(
-  input: object,
-  options: {
-    isDryRun?: boolean;
-    workspacePath?: string;
-    secrets?: Record<string, string>;
-  } = {},
-) {
-  const logger = mockServices.logger.mock();
-  // createMockActionContext drops isDryRun, so it is set on the context afterwards.
-  const ctx = {
-    ...createMockActionContext({
-      input: input as any,
-      workspacePath: options.workspacePath,
-      secrets: options.secrets,
-      logger: logger as any,
-    }),
-    isDryRun: options.isDryRun,
-  };
-  await action.handler(ctx);
-  const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
-  return { outputs, logger };
+async function run(input: object, options: RunActionOptions = {}) {
+  return runAction(action, input, options);
 }
 
 function readFlux(plural: 'gitrepositories' | 'kustomizations', name: string) {

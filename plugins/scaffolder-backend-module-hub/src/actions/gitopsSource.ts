@@ -16,6 +16,7 @@ import { applyManifests } from '../delivery/applyManifests';
 import { updateKustomizationResources } from '../gitops/kustomizationResources';
 import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
 import { examples } from './gitopsSource.examples';
+import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { deliveryFields } from './tenantInputFields';
 
 export interface GitopsSourceActionOptions {
@@ -114,28 +115,7 @@ export function createGitopsSourceAction({
     schema: {
       input: { ...gitopsSourceFields, ...deliveryFields },
       output: {
-        summary: z =>
-          z.string({ description: 'What changed, e.g. "2 created"' }),
-        objects: z =>
-          z
-            .array(
-              z.object({
-                kind: z.string(),
-                namespace: z.string().optional(),
-                name: z.string(),
-                action: z.string(),
-              }),
-              {
-                description: 'Each object and what happened to it (apply mode)',
-              },
-            )
-            .optional(),
-        files: z =>
-          z
-            .array(z.string(), {
-              description: 'Files written into the workspace (gitops mode)',
-            })
-            .optional(),
+        ...deliveryOutputs,
       },
     },
     async handler(ctx) {
@@ -206,11 +186,6 @@ export function createGitopsSourceAction({
       ctx.output('summary', applied.summary);
     },
   });
-}
-
-/** Optional inputs the user left empty take the schema's defaults. */
-function withoutUndefined(value: object): object {
-  return JSON.parse(JSON.stringify(value));
 }
 
 /** Credentials come only from task secrets, so they never show in inputs or logs. */

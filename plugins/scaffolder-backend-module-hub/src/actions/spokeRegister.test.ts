@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   apiErrorFrom,
   connectToTestbed,
@@ -12,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 import { createSpokeRegisterAction } from './spokeRegister';
 
@@ -62,31 +62,12 @@ function spokeInput(name: string, extra: object = {}) {
   };
 }
 
-async function run(
-  input: object,
-  options: {
-    isDryRun?: boolean;
-    workspacePath?: string;
-    secrets?: Record<string, string>;
-  } = {},
-) {
-  const logger = mockServices.logger.mock();
-  // createMockActionContext drops isDryRun, so it is set on the context afterwards.
-  const ctx = {
-    ...createMockActionContext({
-      input: input as any,
-      workspacePath: options.workspacePath,
-      secrets: options.secrets,
-      logger,
-    }),
-    isDryRun: options.isDryRun,
-  };
-  try {
-    await action.handler(ctx);
-  } finally {
-    expectNoKubeconfigIn(logger, ctx.output as jest.Mock);
-  }
-  return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+async function run(input: object, options: RunActionOptions = {}) {
+  const { outputs } = await runAction(action, input, {
+    ...options,
+    afterRun: expectNoKubeconfigIn,
+  });
+  return outputs;
 }
 
 /** Neither a log line nor an output may carry the spoke's credentials. */

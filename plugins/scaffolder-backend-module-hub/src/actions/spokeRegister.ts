@@ -22,6 +22,7 @@ import { applyManifests } from '../delivery/applyManifests';
 import { updateKustomizationResources } from '../gitops/kustomizationResources';
 import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
 import { examples } from './spokeRegister.examples';
+import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { deliveryFields } from './tenantInputFields';
 
 const SPOKE_REACHABLE_TIMEOUT_MS = 10_000;
@@ -98,28 +99,7 @@ export function createSpokeRegisterAction({
                 "The spoke API server's version, e.g. v1.34.1 (apply mode)",
             })
             .optional(),
-        summary: z =>
-          z.string({ description: 'What changed, e.g. "7 created"' }),
-        objects: z =>
-          z
-            .array(
-              z.object({
-                kind: z.string(),
-                namespace: z.string().optional(),
-                name: z.string(),
-                action: z.string(),
-              }),
-              {
-                description: 'Each object and what happened to it (apply mode)',
-              },
-            )
-            .optional(),
-        files: z =>
-          z
-            .array(z.string(), {
-              description: 'Files written into the workspace (gitops mode)',
-            })
-            .optional(),
+        ...deliveryOutputs,
       },
     },
     async handler(ctx) {
@@ -193,11 +173,6 @@ export function createSpokeRegisterAction({
       ctx.output('summary', applied.summary);
     },
   });
-}
-
-/** Optional inputs the user left empty take the spoke schema's defaults. */
-function withoutUndefined(value: object): object {
-  return JSON.parse(JSON.stringify(value));
 }
 
 async function writeSpokeFiles(

@@ -1,4 +1,3 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { apiErrorFrom, connectToTestbed, uniqueName } from '@hubspoke/testbed';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { promises as fs } from 'node:fs';
@@ -6,6 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTenantCreateAction } from './tenantCreate';
+import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 
 const testbed = connectToTestbed();
@@ -35,21 +35,8 @@ function tenantInput(name: string, extra: object = {}) {
   };
 }
 
-async function run(
-  input: object,
-  options: { isDryRun?: boolean; workspacePath?: string } = {},
-) {
-  // createMockActionContext drops isDryRun, so it is set on the context afterwards.
-  const ctx = {
-    ...createMockActionContext({
-      input: input as any,
-      workspacePath: options.workspacePath,
-    }),
-    isDryRun: options.isDryRun,
-  };
-  await action.handler(ctx);
-  const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
-  return outputs;
+async function run(input: object, options: RunActionOptions = {}) {
+  return (await runAction(action, input, options)).outputs;
 }
 
 describe('hub:tenant:create in apply mode', () => {

@@ -18,6 +18,7 @@ import { applyManifests } from '../delivery/applyManifests';
 import { updateKustomizationResources } from '../gitops/kustomizationResources';
 import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
 import { examples } from './tenantCreate.examples';
+import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { deliveryFields, tenantInputFields } from './tenantInputFields';
 
 export interface TenantCreateActionOptions {
@@ -39,28 +40,7 @@ export function createTenantCreateAction({
       output: {
         namespaces: z =>
           z.array(z.string(), { description: 'The tenant namespaces' }),
-        summary: z =>
-          z.string({ description: 'What changed, e.g. "12 created"' }),
-        objects: z =>
-          z
-            .array(
-              z.object({
-                kind: z.string(),
-                namespace: z.string().optional(),
-                name: z.string(),
-                action: z.string(),
-              }),
-              {
-                description: 'Each object and what happened to it (apply mode)',
-              },
-            )
-            .optional(),
-        files: z =>
-          z
-            .array(z.string(), {
-              description: 'Files written into the workspace (gitops mode)',
-            })
-            .optional(),
+        ...deliveryOutputs,
       },
     },
     async handler(ctx) {
@@ -118,11 +98,6 @@ export function createTenantCreateAction({
       ctx.output('summary', applied.summary);
     },
   });
-}
-
-/** Optional inputs the user left empty take the tenant schema's defaults. */
-function withoutUndefined(value: object): object {
-  return JSON.parse(JSON.stringify(value));
 }
 
 async function writeTenantFiles(

@@ -1,9 +1,9 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { connectToTestbed, uniqueName } from '@hubspoke/testbed';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 import { createTenantCreateAction } from './tenantCreate';
 import { createTenantDeleteAction } from './tenantDelete';
@@ -20,17 +20,9 @@ const deleteAction = createTenantDeleteAction({ clusters });
 async function run(
   action: typeof createAction | typeof deleteAction,
   input: object,
-  options: { isDryRun?: boolean; workspacePath?: string } = {},
+  options: RunActionOptions = {},
 ) {
-  const ctx = {
-    ...createMockActionContext({
-      input: input as any,
-      workspacePath: options.workspacePath,
-    }),
-    isDryRun: options.isDryRun,
-  };
-  await action.handler(ctx as any);
-  return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  return (await runAction(action, input, options)).outputs;
 }
 
 function tenant(name: string) {
