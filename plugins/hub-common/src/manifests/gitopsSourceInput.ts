@@ -1,33 +1,20 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { dns1123LabelProblem } from '../names';
-
-// Flux accepts only URLs with a scheme; scp-like `git@host:path` is refused by source-controller.
-const GIT_URL = /^(https?|ssh):\/\/[^\s/]+\/\S+$/;
+import {
+  dnsLabel,
+  GIT_URL,
+  parseOrThrow,
+  relativePath,
+  requiredString,
+} from './inputRules';
 
 // The form Flux's CRDs accept for `interval` and `timeout` (Go durations without sign or µs/ns).
 const FLUX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 
 const REF_KINDS = ['branch', 'tag', 'semver'] as const;
 
-function requiredString() {
-  return z.string({
-    error: issue =>
-      issue.input === undefined ? 'is required' : 'must be a string',
-  });
-}
-
 function nonEmptyString() {
   return requiredString().min(1, 'must not be empty');
-}
-
-function dnsLabel() {
-  return requiredString().superRefine((value, ctx) => {
-    const problem = dns1123LabelProblem(value);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-    }
-  });
 }
 
 function duration() {
@@ -36,11 +23,6 @@ function duration() {
     'must be a Flux duration such as 30s, 1m, 10m or 1h (numbers followed by ms, s, m or h)',
   );
 }
-
-const relativePath = requiredString().refine(
-  value => !value.startsWith('/') && !value.split('/').includes('..'),
-  'must be a path relative to the repository root, without ".."',
-);
 
 const healthCheckSchema = z.strictObject(
   {
@@ -147,23 +129,11 @@ export class GitopsSourceInputError extends InputError {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
-  if (issue.code === 'unrecognized_keys') {
-    const parent = issue.path.join('.');
-    return issue.keys.map(
-      key => `${parent ? `${parent}.` : ''}${key}: is not a known field`,
-    );
-  }
-  return [`${issue.path.join('.') || '(input)'}: ${issue.message}`];
-}
-
 /** Validates raw input and fills defaults; throws a {@link GitopsSourceInputError} listing every problem. */
 export function parseGitopsSourceInput(raw: unknown): GitopsSourceInput {
-  const result = gitopsSourceInputSchema.safeParse(raw);
-  if (!result.success) {
-    throw new GitopsSourceInputError(
-      result.error.issues.flatMap(describeIssue),
-    );
-  }
-  return result.data;
+  return parseOrThrow(
+    gitopsSourceInputSchema,
+    raw,
+    problems => new GitopsSourceInputError(problems),
+  );
 }

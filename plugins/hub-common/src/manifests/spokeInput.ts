@@ -1,6 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { dns1123LabelProblem } from '../names';
+import {
+  dnsLabel,
+  GIT_URL,
+  parseOrThrow,
+  relativePath,
+  requiredString,
+} from './inputRules';
 
 /** The layers of flux2-hub-spoke-example, each reconciled after the one before. */
 export const DEFAULT_SPOKE_LAYERS = [
@@ -10,8 +16,6 @@ export const DEFAULT_SPOKE_LAYERS = [
   'apps',
 ] as const;
 
-// Flux accepts only URLs with a scheme; scp-like `git@host:path` is refused by source-controller.
-const GIT_URL = /^(https?|ssh):\/\/[^\s/]+\/\S+$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const LABEL_KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
@@ -19,22 +23,6 @@ const RESERVED_LABEL_PREFIXES = [
   'hubspoke.io/',
   'app.kubernetes.io/managed-by',
 ];
-
-function requiredString() {
-  return z.string({
-    error: issue =>
-      issue.input === undefined ? 'is required' : 'must be a string',
-  });
-}
-
-function dnsLabel() {
-  return requiredString().superRefine((value, ctx) => {
-    const problem = dns1123LabelProblem(value);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-    }
-  });
-}
 
 const labelValue = requiredString().regex(
   LABEL_VALUE,
@@ -60,11 +48,6 @@ const labels = z
       }
     }
   });
-
-const relativePath = requiredString().refine(
-  value => !value.startsWith('/') && !value.split('/').includes('..'),
-  'must be a path relative to the repository root, without ".."',
-);
 
 /** What `hub:spoke:register` needs to know about a spoke. */
 export const spokeInputSchema = z
@@ -122,21 +105,11 @@ export class SpokeInputError extends InputError {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
-  if (issue.code === 'unrecognized_keys') {
-    const parent = issue.path.join('.');
-    return issue.keys.map(
-      key => `${parent ? `${parent}.` : ''}${key}: is not a known field`,
-    );
-  }
-  return [`${issue.path.join('.') || '(input)'}: ${issue.message}`];
-}
-
 /** Validates raw input and fills defaults; throws a {@link SpokeInputError} listing every problem. */
 export function parseSpokeInput(raw: unknown): SpokeInput {
-  const result = spokeInputSchema.safeParse(raw);
-  if (!result.success) {
-    throw new SpokeInputError(result.error.issues.flatMap(describeIssue));
-  }
-  return result.data;
+  return parseOrThrow(
+    spokeInputSchema,
+    raw,
+    problems => new SpokeInputError(problems),
+  );
 }

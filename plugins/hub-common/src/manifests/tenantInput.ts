@@ -1,46 +1,19 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { dns1123LabelProblem } from '../names';
 import { quotaTierNames } from './quotaTiers';
+import {
+  dnsLabel,
+  GIT_URL,
+  oneOf,
+  parseOrThrow,
+  relativePath,
+  requiredString,
+} from './inputRules';
 
 /** Leaves room for `-<environment>` and derived object names within 63 characters. */
 export const TENANT_NAME_MAX_LENGTH = 40;
 
 const NAMESPACE_MAX_LENGTH = 63;
-
-// Flux accepts only URLs with a scheme; scp-like `git@host:path` is refused by source-controller.
-const GIT_URL = /^(https?|ssh):\/\/[^\s/]+\/\S+$/;
-
-function requiredString() {
-  return z.string({
-    error: issue =>
-      issue.input === undefined ? 'is required' : 'must be a string',
-  });
-}
-
-function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, {
-    error: `must be one of ${values.join(', ')}`,
-  });
-}
-
-function dnsLabel(maxLength?: { length: number; why: string }) {
-  return requiredString().superRefine((value, ctx) => {
-    const problem =
-      dns1123LabelProblem(value) ??
-      (maxLength && value.length > maxLength.length
-        ? `must be at most ${maxLength.length} characters ${maxLength.why} (has ${value.length})`
-        : undefined);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-    }
-  });
-}
-
-const relativePath = requiredString().refine(
-  value => !value.startsWith('/') && !value.split('/').includes('..'),
-  'must be a path relative to the repository root, without ".."',
-);
 
 const sourceSchema = z.strictObject(
   {
@@ -113,21 +86,11 @@ export class TenantInputError extends InputError {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
-  if (issue.code === 'unrecognized_keys') {
-    const parent = issue.path.join('.');
-    return issue.keys.map(
-      key => `${parent ? `${parent}.` : ''}${key}: is not a known field`,
-    );
-  }
-  return [`${issue.path.join('.') || '(input)'}: ${issue.message}`];
-}
-
 /** Validates raw input and fills defaults; throws a {@link TenantInputError} listing every problem. */
 export function parseTenantInput(raw: unknown): TenantInput {
-  const result = tenantInputSchema.safeParse(raw);
-  if (!result.success) {
-    throw new TenantInputError(result.error.issues.flatMap(describeIssue));
-  }
-  return result.data;
+  return parseOrThrow(
+    tenantInputSchema,
+    raw,
+    problems => new TenantInputError(problems),
+  );
 }

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { dns1123LabelProblem } from '../names';
+
+// The field rules every Hubspoke input schema shares, with the messages the
+// scaffolder shows as `<field>: <rule>`.
+
+/** Git URLs Flux's source-controller takes: http(s):// or ssh://, not scp-like. */
+export const GIT_URL = /^(https?|ssh):\/\/[^\s/]+\/\S+$/;
+
+export function requiredString() {
+  return z.string({
+    error: issue =>
+      issue.input === undefined ? 'is required' : 'must be a string',
+  });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+) {
+  return z.enum(values, { error: `must be one of ${values.join(', ')}` });
+}
+
+/** A DNS-1123 label, optionally shorter than 63 characters for names derived from it. */
+export function dnsLabel(maxLength?: { length: number; why: string }) {
+  return requiredString().superRefine((value, ctx) => {
+    const problem =
+      dns1123LabelProblem(value) ??
+      (maxLength && value.length > maxLength.length
+        ? `must be at most ${maxLength.length} characters ${maxLength.why} (has ${value.length})`
+        : undefined);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+}
+
+export const relativePath = requiredString().refine(
+  value => !value.startsWith('/') && !value.split('/').includes('..'),
+  'must be a path relative to the repository root, without ".."',
+);
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') {
+    const parent = issue.path.join('.');
+    return issue.keys.map(
+      key => `${parent ? `${parent}.` : ''}${key}: is not a known field`,
+    );
+  }
+  return [`${issue.path.join('.') || '(input)'}: ${issue.message}`];
+}
+
+/** Parses raw input, or throws the error `toError` makes from every problem found. */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  toError: (problems: string[]) => Error,
+): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw toError(result.error.issues.flatMap(describeIssue));
+  }
+  return result.data;
+}
