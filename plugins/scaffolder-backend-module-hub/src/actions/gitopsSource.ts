@@ -5,7 +5,6 @@ import {
   GitopsSourceCredentials,
   gitopsSourceClusterEntry,
   gitopsSourceFiles,
-  GitopsSourceInput,
   gitopsSourceSecretName,
   parseGitopsSourceInput,
 } from '@hubspoke/backstage-plugin-hub-common';
@@ -13,8 +12,7 @@ import { KubernetesObject } from '@kubernetes/client-node';
 import { z as zodV3 } from 'zod/v3';
 import { ClusterConnector } from '../clusters/ClusterConnector';
 import { applyManifests } from '../delivery/applyManifests';
-import { updateKustomizationResources } from '../gitops/kustomizationResources';
-import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
+import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { examples } from './gitopsSource.examples';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { deliveryFields } from './tenantInputFields';
@@ -148,24 +146,15 @@ export function createGitopsSourceAction({
             )}, which is not written to the repository: create it out of band (e.g. encrypted with SOPS)`,
           );
         }
-        if (isDryRun) {
-          const paths = Object.keys(files);
-          ctx.logger.info(
-            `dry run: would write ${paths.length} files under ${gitopsDir}`,
-          );
-          ctx.output('files', paths);
-          ctx.output('summary', `${paths.length} files to write (dry run)`);
-          return;
-        }
-        const written = await writeSourceFiles(
-          ctx.workspacePath,
+        await writeGitopsFiles(ctx, {
           gitopsDir,
-          source,
           files,
-        );
-        written.forEach(file => ctx.logger.info(`wrote ${file}`));
-        ctx.output('files', written);
-        ctx.output('summary', `${written.length} files written`);
+          index: {
+            dir: `clusters/${source.cluster}/infrastructure`,
+            entry: gitopsSourceClusterEntry(source),
+          },
+          dryRun: isDryRun,
+        });
         return;
       }
 
@@ -203,19 +192,4 @@ function credentialsFrom(
     );
   }
   return { username, password };
-}
-
-async function writeSourceFiles(
-  workspacePath: string,
-  gitopsDir: string,
-  source: GitopsSourceInput,
-  files: Record<string, string>,
-) {
-  const written = await writeWorkspaceFiles(workspacePath, gitopsDir, files);
-  const index = await updateKustomizationResources(
-    workspacePath,
-    `${gitopsDir}/clusters/${source.cluster}/infrastructure`,
-    { add: gitopsSourceClusterEntry(source) },
-  );
-  return [...written, index];
 }

@@ -19,8 +19,7 @@ import {
 import type { z as zodV3 } from 'zod/v3';
 import { ClusterConnector } from '../clusters/ClusterConnector';
 import { applyManifests } from '../delivery/applyManifests';
-import { updateKustomizationResources } from '../gitops/kustomizationResources';
-import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
+import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { examples } from './spokeRegister.examples';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { deliveryFields } from './tenantInputFields';
@@ -122,23 +121,12 @@ export function createSpokeRegisterAction({
             spoke.name
           } on the hub out of band`,
         );
-        if (isDryRun) {
-          const paths = Object.keys(spokeGitopsFiles(spoke));
-          ctx.logger.info(
-            `dry run: would write ${paths.length} files under ${gitopsDir}`,
-          );
-          ctx.output('files', paths);
-          ctx.output('summary', `${paths.length} files to write (dry run)`);
-          return;
-        }
-        const files = await writeSpokeFiles(
-          ctx.workspacePath,
+        await writeGitopsFiles(ctx, {
           gitopsDir,
-          spoke,
-        );
-        files.forEach(file => ctx.logger.info(`wrote ${file}`));
-        ctx.output('files', files);
-        ctx.output('summary', `${files.length} files written`);
+          files: spokeGitopsFiles(spoke),
+          index: { dir: SPOKES_GITOPS_DIR, entry: spokeClusterEntry(spoke) },
+          dryRun: isDryRun,
+        });
         return;
       }
 
@@ -173,24 +161,6 @@ export function createSpokeRegisterAction({
       ctx.output('summary', applied.summary);
     },
   });
-}
-
-async function writeSpokeFiles(
-  workspacePath: string,
-  gitopsDir: string,
-  spoke: SpokeInput,
-) {
-  const files = await writeWorkspaceFiles(
-    workspacePath,
-    gitopsDir,
-    spokeGitopsFiles(spoke),
-  );
-  const index = await updateKustomizationResources(
-    workspacePath,
-    `${gitopsDir}/${SPOKES_GITOPS_DIR}`,
-    { add: spokeClusterEntry(spoke) },
-  );
-  return [...files, index];
 }
 
 /**

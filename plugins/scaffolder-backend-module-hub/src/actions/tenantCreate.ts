@@ -15,8 +15,7 @@ import {
 } from '@kubernetes/client-node';
 import { ClusterConnector } from '../clusters/ClusterConnector';
 import { applyManifests } from '../delivery/applyManifests';
-import { updateKustomizationResources } from '../gitops/kustomizationResources';
-import { writeWorkspaceFiles } from '../gitops/writeWorkspaceFiles';
+import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { examples } from './tenantCreate.examples';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { deliveryFields, tenantInputFields } from './tenantInputFields';
@@ -62,23 +61,15 @@ export function createTenantCreateAction({
       ctx.output('namespaces', namespaces);
 
       if (mode === 'gitops') {
-        if (ctx.isDryRun || dryRun) {
-          const paths = Object.keys(tenantGitopsFiles(tenant));
-          ctx.logger.info(
-            `dry run: would write ${paths.length} files under ${gitopsDir}`,
-          );
-          ctx.output('files', paths);
-          ctx.output('summary', `${paths.length} files to write (dry run)`);
-          return;
-        }
-        const files = await writeTenantFiles(
-          ctx.workspacePath,
+        await writeGitopsFiles(ctx, {
           gitopsDir,
-          tenant,
-        );
-        files.forEach(file => ctx.logger.info(`wrote ${file}`));
-        ctx.output('files', files);
-        ctx.output('summary', `${files.length} files written`);
+          files: tenantGitopsFiles(tenant),
+          index: {
+            dir: `clusters/${tenant.cluster}/tenants`,
+            entry: tenantClusterEntry(tenant),
+          },
+          dryRun: ctx.isDryRun || dryRun,
+        });
         return;
       }
 
@@ -98,27 +89,6 @@ export function createTenantCreateAction({
       ctx.output('summary', applied.summary);
     },
   });
-}
-
-async function writeTenantFiles(
-  workspacePath: string,
-  gitopsDir: string,
-  tenant: TenantInput,
-) {
-  const files = await writeWorkspaceFiles(
-    workspacePath,
-    gitopsDir,
-    tenantGitopsFiles(tenant),
-  );
-  const clusterTenants = `${gitopsDir}/clusters/${tenant.cluster}/tenants`;
-  const index = await updateKustomizationResources(
-    workspacePath,
-    clusterTenants,
-    {
-      add: tenantClusterEntry(tenant),
-    },
-  );
-  return [...files, index];
 }
 
 /** A namespace that exists for another tenant or owner is not taken over. */
