@@ -3,7 +3,10 @@ import { connectToTestbed } from '@hubspoke/testbed';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'yaml';
+import {
+  exampleInput,
+  expectExamplesUseKnownInputs,
+} from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createGitopsSourceAction } from './gitopsSource';
 import { examples } from './gitopsSource.examples';
@@ -13,14 +16,10 @@ const action = createGitopsSourceAction({
   clusters: adminConnector(state.kubeconfig),
 });
 
-function exampleInput(index: number) {
-  return yaml.parse(examples[index].example).steps[0].input;
-}
-
 describe('hub:gitops:source examples', () => {
   it('dry-runs the apply-mode example against the testbed', async () => {
     const ctx = {
-      ...createMockActionContext({ input: exampleInput(0) }),
+      ...createMockActionContext({ input: exampleInput(examples, 0) }),
       isDryRun: true,
     };
     await action.handler(ctx);
@@ -34,7 +33,7 @@ describe('hub:gitops:source examples', () => {
   it('writes the gitops-mode example into the workspace', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
     const ctx = createMockActionContext({
-      input: exampleInput(1),
+      input: exampleInput(examples, 1),
       workspacePath,
     });
     await action.handler(ctx);
@@ -58,13 +57,6 @@ describe('hub:gitops:source examples', () => {
   });
 
   it('every example uses hub:gitops:source with known inputs', () => {
-    const known = Object.keys(
-      (action.schema?.input as { properties: object }).properties,
-    );
-    for (const { example } of examples) {
-      const [step] = yaml.parse(example).steps;
-      expect(step.action).toBe(action.id);
-      expect(known).toEqual(expect.arrayContaining(Object.keys(step.input)));
-    }
+    expectExamplesUseKnownInputs(action, examples);
   });
 });

@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listFiles } from '../__testUtils__/listFiles';
 import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 import { createGitopsSourceAction } from './gitopsSource';
@@ -212,18 +213,6 @@ describe('hub:gitops:source in apply mode', () => {
 });
 
 describe('hub:gitops:source in gitops mode', () => {
-  async function listFiles(root: string, dir = ''): Promise<string[]> {
-    const entries = await fs.readdir(join(root, dir), { withFileTypes: true });
-    const nested = await Promise.all(
-      entries.map(e =>
-        e.isDirectory()
-          ? listFiles(root, join(dir, e.name))
-          : [join(dir, e.name)],
-      ),
-    );
-    return nested.flat().sort();
-  }
-
   it('writes the fleet-repository layout and registers the source with its cluster, idempotently', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-source-'));
     const input = {

@@ -1,6 +1,9 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { connectToTestbed } from '@hubspoke/testbed';
-import yaml from 'yaml';
+import {
+  exampleInput,
+  expectExamplesUseKnownInputs,
+} from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createPreflightAction } from './preflight';
 import { examples } from './preflight.examples';
@@ -12,7 +15,7 @@ describe('hub:preflight examples', () => {
     const action = createPreflightAction({
       clusters: adminConnector(state.kubeconfig),
     });
-    const input = yaml.parse(examples[0].example).steps[0].input;
+    const input = exampleInput(examples, 0);
     const ctx = createMockActionContext({ input });
 
     await action.handler(ctx);
@@ -28,13 +31,6 @@ describe('hub:preflight examples', () => {
     const action = createPreflightAction({
       clusters: adminConnector(state.kubeconfig),
     });
-    const known = Object.keys(
-      (action.schema?.input as { properties: object }).properties,
-    );
-    for (const { example } of examples) {
-      const [step] = yaml.parse(example).steps;
-      expect(step.action).toBe(action.id);
-      expect(known).toEqual(expect.arrayContaining(Object.keys(step.input)));
-    }
+    expectExamplesUseKnownInputs(action, examples);
   });
 });

@@ -4,7 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'yaml';
+import {
+  exampleInput,
+  expectExamplesUseKnownInputs,
+} from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createSpokeRegisterAction } from './spokeRegister';
 import { examples } from './spokeRegister.examples';
@@ -14,16 +17,12 @@ const action = createSpokeRegisterAction({
   clusters: adminConnector(state.kubeconfig),
 });
 
-function exampleInput(index: number) {
-  return yaml.parse(examples[index].example).steps[0].input;
-}
-
 describe('hub:spoke:register examples', () => {
   it('dry-runs the apply-mode example against the testbed', async () => {
     // The shared testbed stands in for the spoke: only its version is asked for.
     const ctx = {
       ...createMockActionContext({
-        input: exampleInput(0),
+        input: exampleInput(examples, 0),
         secrets: { spokeKubeconfig: await readFile(state.kubeconfig, 'utf8') },
       }),
       isDryRun: true,
@@ -40,7 +39,7 @@ describe('hub:spoke:register examples', () => {
   it('writes the gitops-mode example into the workspace', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
     const ctx = createMockActionContext({
-      input: exampleInput(1),
+      input: exampleInput(examples, 1),
       workspacePath,
     });
     await action.handler(ctx);
@@ -59,13 +58,6 @@ describe('hub:spoke:register examples', () => {
   });
 
   it('every example uses hub:spoke:register with known inputs', () => {
-    const known = Object.keys(
-      (action.schema?.input as { properties: object }).properties,
-    );
-    for (const { example } of examples) {
-      const [step] = yaml.parse(example).steps;
-      expect(step.action).toBe(action.id);
-      expect(known).toEqual(expect.arrayContaining(Object.keys(step.input)));
-    }
+    expectExamplesUseKnownInputs(action, examples);
   });
 });

@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listFiles } from '../__testUtils__/listFiles';
 import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 import { createSpokeRegisterAction } from './spokeRegister';
@@ -244,18 +245,6 @@ describe('hub:spoke:register in apply mode', () => {
 });
 
 describe('hub:spoke:register in gitops mode', () => {
-  async function listFiles(root: string, dir = ''): Promise<string[]> {
-    const entries = await fs.readdir(join(root, dir), { withFileTypes: true });
-    const nested = await Promise.all(
-      entries.map(e =>
-        e.isDirectory()
-          ? listFiles(root, join(dir, e.name))
-          : [join(dir, e.name)],
-      ),
-    );
-    return nested.flat().sort();
-  }
-
   it('writes the spoke under clusters/hub/spokes without its kubeconfig, idempotently', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-spoke-'));
     const input = { ...spokeInput('eu-1'), mode: 'gitops', gitopsDir: 'fleet' };

@@ -3,7 +3,10 @@ import { connectToTestbed } from '@hubspoke/testbed';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'yaml';
+import {
+  exampleInput,
+  expectExamplesUseKnownInputs,
+} from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createTenantCreateAction } from './tenantCreate';
 import { examples } from './tenantCreate.examples';
@@ -13,14 +16,10 @@ const action = createTenantCreateAction({
   clusters: adminConnector(state.kubeconfig),
 });
 
-function exampleInput(index: number) {
-  return yaml.parse(examples[index].example).steps[0].input;
-}
-
 describe('hub:tenant:create examples', () => {
   it('dry-runs the apply-mode example against the testbed', async () => {
     const ctx = {
-      ...createMockActionContext({ input: exampleInput(0) }),
+      ...createMockActionContext({ input: exampleInput(examples, 0) }),
       isDryRun: true,
     };
     await action.handler(ctx);
@@ -38,7 +37,7 @@ describe('hub:tenant:create examples', () => {
   it('writes the gitops-mode example into the workspace', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
     const ctx = createMockActionContext({
-      input: exampleInput(1),
+      input: exampleInput(examples, 1),
       workspacePath,
     });
     await action.handler(ctx);
@@ -49,13 +48,6 @@ describe('hub:tenant:create examples', () => {
   });
 
   it('every example uses hub:tenant:create with known inputs', () => {
-    const known = Object.keys(
-      (action.schema?.input as { properties: object }).properties,
-    );
-    for (const { example } of examples) {
-      const [step] = yaml.parse(example).steps;
-      expect(step.action).toBe(action.id);
-      expect(known).toEqual(expect.arrayContaining(Object.keys(step.input)));
-    }
+    expectExamplesUseKnownInputs(action, examples);
   });
 });

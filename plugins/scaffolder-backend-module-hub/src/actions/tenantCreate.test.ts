@@ -5,6 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTenantCreateAction } from './tenantCreate';
+import { listFiles } from '../__testUtils__/listFiles';
 import { runAction, RunActionOptions } from '../__testUtils__/runAction';
 import { connectorForHub } from '../__testUtils__/testbedClusters';
 
@@ -129,18 +130,6 @@ describe('hub:tenant:create in apply mode', () => {
 });
 
 describe('hub:tenant:create in gitops mode', () => {
-  async function listFiles(root: string, dir = ''): Promise<string[]> {
-    const entries = await fs.readdir(join(root, dir), { withFileTypes: true });
-    const nested = await Promise.all(
-      entries.map(e =>
-        e.isDirectory()
-          ? listFiles(root, join(dir, e.name))
-          : [join(dir, e.name)],
-      ),
-    );
-    return nested.flat().sort();
-  }
-
   it('writes the fleet-repository layout and registers the tenant with its cluster, idempotently', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-tenant-'));
     const input = {
