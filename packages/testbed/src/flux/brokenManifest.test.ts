@@ -1,8 +1,5 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import { commitFiles } from '../git/commitFiles';
-import { GitServer, startGitServer } from '../git/gitServer';
-import { createFluxTenant, FluxTenant } from './createFluxTenant';
-import { connectToFluxTestbed, FluxTestbed } from './fluxTestbed';
 import {
   applyGitSource,
   applyObject,
@@ -12,6 +9,7 @@ import {
   requestReconcile,
   waitForFlux,
 } from './fluxObjects';
+import { useFluxTenantFixture } from './fluxTenantFixture';
 import { configMapYaml } from './manifests';
 import { reportTiming } from './reportTiming';
 
@@ -27,23 +25,10 @@ data:
 `;
 
 describe('a broken manifest in git', () => {
-  let testbed: FluxTestbed;
-  let git: GitServer;
-  let tenant: FluxTenant;
-
-  beforeAll(async () => {
-    testbed = await connectToFluxTestbed();
-    git = await startGitServer();
-    tenant = await createFluxTenant(testbed.kubeConfig, 'broken');
-  }, 300_000);
-
-  afterAll(async () => {
-    await tenant?.delete();
-    await git?.stop();
-    await testbed?.release();
-  }, 120_000);
+  const fixture = useFluxTenantFixture('broken');
 
   it('makes the Kustomization fail with the reason, and the fix in git recovers it', async () => {
+    const { testbed, git, tenant } = fixture;
     const { kubeConfig } = testbed;
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const namespace = tenant.name;

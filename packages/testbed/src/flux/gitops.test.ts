@@ -1,9 +1,6 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import { eventually } from '../eventually';
 import { commitFiles } from '../git/commitFiles';
-import { GitServer, startGitServer } from '../git/gitServer';
-import { createFluxTenant, FluxTenant } from './createFluxTenant';
-import { connectToFluxTestbed, FluxTestbed } from './fluxTestbed';
 import {
   applyGitSource,
   applyObject,
@@ -12,29 +9,17 @@ import {
   requestReconcile,
   waitForFlux,
 } from './fluxObjects';
+import { useFluxTenantFixture } from './fluxTenantFixture';
 import { configMapYaml as configMap } from './manifests';
 import { reportTiming } from './reportTiming';
 
 jest.setTimeout(120_000);
 
 describe('the GitOps loop with real Flux controllers', () => {
-  let testbed: FluxTestbed;
-  let git: GitServer;
-  let tenant: FluxTenant;
-
-  beforeAll(async () => {
-    testbed = await connectToFluxTestbed();
-    git = await startGitServer();
-    tenant = await createFluxTenant(testbed.kubeConfig, 'gitops');
-  }, 300_000);
-
-  afterAll(async () => {
-    await tenant?.delete();
-    await git?.stop();
-    await testbed?.release();
-  }, 120_000);
+  const fixture = useFluxTenantFixture('gitops');
 
   it('applies a pushed commit, then the next one as soon as a reconcile is requested', async () => {
+    const { testbed, git, tenant } = fixture;
     const { kubeConfig } = testbed;
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const namespace = tenant.name;

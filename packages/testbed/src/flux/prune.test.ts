@@ -2,9 +2,6 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import { apiErrorFrom } from '../apiErrorFrom';
 import { eventually } from '../eventually';
 import { commitFiles } from '../git/commitFiles';
-import { GitServer, startGitServer } from '../git/gitServer';
-import { createFluxTenant, FluxTenant } from './createFluxTenant';
-import { connectToFluxTestbed, FluxTestbed } from './fluxTestbed';
 import {
   applyGitSource,
   applyObject,
@@ -13,29 +10,17 @@ import {
   requestReconcile,
   waitForFlux,
 } from './fluxObjects';
+import { useFluxTenantFixture } from './fluxTenantFixture';
 import { configMapYaml } from './manifests';
 import { reportTiming } from './reportTiming';
 
 jest.setTimeout(120_000);
 
 describe('a Kustomization with prune: true', () => {
-  let testbed: FluxTestbed;
-  let git: GitServer;
-  let tenant: FluxTenant;
-
-  beforeAll(async () => {
-    testbed = await connectToFluxTestbed();
-    git = await startGitServer();
-    tenant = await createFluxTenant(testbed.kubeConfig, 'prune');
-  }, 300_000);
-
-  afterAll(async () => {
-    await tenant?.delete();
-    await git?.stop();
-    await testbed?.release();
-  }, 120_000);
+  const fixture = useFluxTenantFixture('prune');
 
   it('deletes the object whose file was removed from git and keeps the others', async () => {
+    const { testbed, git, tenant } = fixture;
     const { kubeConfig } = testbed;
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const namespace = tenant.name;
