@@ -1,8 +1,6 @@
 /**
- * Base64 of the UTF-8 bytes of `text`, for Secret `data`. hub-common runs in browsers
- * too, so no Buffer. Secrets carry `data` rather than `stringData`: the API server turns
- * `stringData` into `data`, and an apply that sent `stringData` could not be compared
- * with what the server stores.
+ * Base64 of the UTF-8 bytes of `text`, for Secret `data`, the form the API server
+ * stores. hub-common runs in browsers too, so no Buffer.
  */
 export function base64(text: string): string {
   let binary = '';

@@ -2,6 +2,7 @@ import { KubernetesObject } from '@kubernetes/client-node';
 import { isDeepStrictEqual } from 'node:util';
 import { applyErrorFor } from './apiErrors';
 import { ResolvedObject } from './resolveObjects';
+import { withSecretStringDataEncoded } from './secretData';
 import { ServerSideApplyClient } from './ServerSideApplyClient';
 import { ApplyAction, AppliedObject } from './types';
 
@@ -20,14 +21,15 @@ export async function applyObject(
   { object, ref }: ResolvedObject,
   { client, fieldManager, force, dryRun }: ApplyObjectContext,
 ): Promise<AppliedObject> {
+  const applied = withSecretStringDataEncoded(object);
   try {
     const live = await client.readIfExists(ref);
-    const result = await client.serverSideApply(object, {
+    const result = await client.serverSideApply(applied, {
       fieldManager,
       force,
       dryRun,
     });
-    return { ...ref, action: actionOf(live, object, result) };
+    return { ...ref, action: actionOf(live, applied, result) };
   } catch (error) {
     throw applyErrorFor(ref, error);
   }

@@ -2,6 +2,7 @@ import {
   KubernetesObject,
   V1ConfigMap,
   V1NetworkPolicy,
+  V1Secret,
 } from '@kubernetes/client-node';
 import {
   connectToTestbed,
@@ -155,6 +156,28 @@ describe('ApplyEngine.apply', () => {
       new RegExp(
         `^ConfigMap ${namespace}/typo: .*\\.dta: field not declared in schema`,
       ),
+    );
+  });
+
+  it('reports a changed Secret stringData value as an update and stores it', async () => {
+    const namespace = await testNamespace();
+    const secret = (password: string) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'git-auth', namespace },
+      type: 'Opaque',
+      stringData: { username: 'flux', password },
+    });
+
+    await engine.apply([secret('first')]);
+    const same = await engine.apply([secret('first')]);
+    const changed = await engine.apply([secret('second')]);
+
+    expect(same.objects.map(o => o.action)).toEqual(['unchanged']);
+    expect(changed.objects.map(o => o.action)).toEqual(['update']);
+    const live = await readLive<V1Secret>(kubeConfig, secret('second'));
+    expect(Buffer.from(live!.data!.password, 'base64').toString()).toBe(
+      'second',
     );
   });
 });
