@@ -3,13 +3,13 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { KubeConfig } from '@kubernetes/client-node';
 import { testbedBinDir } from './findRepoRoot';
 import { isProcessRunning, stopProcess } from './processes';
 import { readLogTail } from './readLogTail';
 import { readTestbedState } from './readTestbedState';
 import { TestbedState } from './types';
+import { waitForReadyLine } from './readyLine';
 
 export interface StartTestbedOptions {
   etcdMembers?: 1 | 3;
@@ -77,7 +77,7 @@ export async function startTestbed(
   let stateFile: string;
   let state: TestbedState;
   try {
-    stateFile = await waitForReadyLine(
+    stateFile = await readyStateFile(
       launcher,
       exited,
       options.readyTimeoutMs ?? 240_000,
@@ -139,47 +139,21 @@ function launcherArgs(dir: string, options: StartTestbedOptions): string[] {
 }
 
 /** Resolves with the testbed.json path from the launcher's `READY <path>` line. */
-function waitForReadyLine(
+function readyStateFile(
   launcher: ChildProcess,
   exited: Promise<LauncherExit>,
   timeoutMs: number,
 ): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: launcher.stdout! });
-    const timer = setTimeout(() => {
-      finish(new Error(`no READY line within ${timeoutMs} ms`));
-    }, timeoutMs);
-    let done = false;
-    function finish(error: Error | undefined, stateFile?: string) {
-      if (done) {
-        return;
-      }
-      done = true;
-      clearTimeout(timer);
-      lines.close();
-      if (error) {
-        reject(error);
-      } else {
-        resolve(stateFile!);
-      }
-    }
-    lines.on('line', line => {
-      const match = /^READY (.+)$/.exec(line.trim());
-      if (match) {
-        finish(undefined, match[1]);
-      }
-    });
-    exited.then(exit =>
-      finish(
-        exit.error ??
-          new Error(
-            `the launcher exited before READY (${
-              exit.signal ?? `exit code ${exit.code}`
-            })`,
-          ),
+  const exitError = exited.then(
+    exit =>
+      exit.error ??
+      new Error(
+        `the launcher exited before READY (${
+          exit.signal ?? `exit code ${exit.code}`
+        })`,
       ),
-    );
-  });
+  );
+  return waitForReadyLine(launcher, exitError, /^READY (.+)$/, timeoutMs);
 }
 
 async function stopLauncher(

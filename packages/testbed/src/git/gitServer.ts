@@ -4,11 +4,11 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { testbedBinDir } from '../findRepoRoot';
 import { readLogTail } from '../readLogTail';
 import { gitEnv } from './gitEnv';
+import { waitForReadyLine } from '../readyLine';
 
 const execFileAsync = promisify(execFile);
 
@@ -139,40 +139,18 @@ function readyUrl(
   exited: Promise<void>,
   timeoutMs: number,
 ): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: server.stdout! });
-    const timer = setTimeout(
-      () => finish(new Error(`no READY line within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    let done = false;
-    function finish(error?: Error, url?: string) {
-      if (done) {
-        return;
-      }
-      done = true;
-      clearTimeout(timer);
-      lines.close();
-      if (error) {
-        reject(error);
-      } else {
-        resolve(url!);
-      }
-    }
-    lines.on('line', line => {
-      const match = /^READY (http:\/\/\S+)$/.exec(line.trim());
-      if (match) {
-        finish(undefined, match[1]);
-      }
-    });
-    exited.then(() =>
-      finish(
-        new Error(
-          `gitserver exited before READY (${
-            server.signalCode ?? `exit code ${server.exitCode}`
-          })`,
-        ),
+  const exitError = exited.then(
+    () =>
+      new Error(
+        `gitserver exited before READY (${
+          server.signalCode ?? `exit code ${server.exitCode}`
+        })`,
       ),
-    );
-  });
+  );
+  return waitForReadyLine(
+    server,
+    exitError,
+    /^READY (http:\/\/\S+)$/,
+    timeoutMs,
+  );
 }
