@@ -7,14 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here"
 
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-buildvcs=false
-# source-controller needs github.com/fluxcd/pkg/artifact, which the public proxy refuses;
-# the shared file proxy beside the repository holds the published v0.18.2.
-shared_proxy="$here/../../shared/goproxy"
-if [ -d "$shared_proxy" ]; then
-  GOPROXY="file://$(cd "$shared_proxy" && pwd),$(go env GOPROXY)"
-  export GOPROXY
-fi
+# shellcheck source=go-env.sh source-path=SCRIPTDIR
+source "$here/go-env.sh"
 
 # The versions Flux v2.9.5 pins, except notification-controller: the proxy refuses v1.9.4.
 # v1.10.x needs Go 1.27.
@@ -39,7 +33,7 @@ done_step() {
 }
 
 fingerprint() {
-  { echo "$1"; sha256sum "$here/build-flux.sh"; go version; } | sha256sum | cut -d' ' -f1
+  { echo "$1"; sha256sum "$here/build-flux.sh" "$here/go-env.sh"; go version; } | sha256sum | cut -d' ' -f1
 }
 
 is_optional() {

@@ -7,14 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here"
 
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-buildvcs=false
-# The shared file proxy (beside the repository) holds modules the public proxy refuses;
-# it only ever sits in front of the normal proxy.
-shared_proxy="$here/../../shared/goproxy"
-if [ -d "$shared_proxy" ]; then
-  GOPROXY="file://$(cd "$shared_proxy" && pwd),$(go env GOPROXY)"
-  export GOPROXY
-fi
+# shellcheck source=go-env.sh source-path=SCRIPTDIR
+source "$here/go-env.sh"
 
 k8s_version=v1.36.3
 kwok_version=v0.8.0
@@ -46,7 +40,7 @@ done_step() {
 
 fingerprint() {
   {
-    sha256sum go.mod go.sum build.sh
+    sha256sum go.mod go.sum build.sh go-env.sh
     find cmd -type f -name '*.go' | sort | xargs sha256sum
     go version
   } | sha256sum | cut -d' ' -f1
