@@ -24,6 +24,8 @@ phase() {
 toolchain=scripts/toolchain.sh
 phase lint $toolchain yarn backstage-cli repo lint
 phase typecheck $toolchain yarn tsc
+# The Flux manifests hub:flux:install ships must be what the pinned Go modules hold.
+phase flux-distribution bash -c "source testbed/go-env.sh && $toolchain node plugins/hub-node/scripts/generate-flux-distribution.mts --check"
 
 # shellcheck source=scripts/lib/testbed.sh
 source scripts/lib/testbed.sh

@@ -96,3 +96,31 @@ export {
   spokeClusterEntry,
   SPOKES_GITOPS_DIR,
 } from './manifests/spokeGitops';
+export { renderYamlDocument } from './manifests/renderYaml';
+export {
+  fluxInstallInputSchema,
+  parseFluxInstallInput,
+  FluxInstallInputError,
+  FLUX_COMPONENTS,
+  FLUX_VERSIONS,
+} from './manifests/fluxInstallInput';
+export type {
+  FluxComponent,
+  FluxInstallInput,
+  FluxInstallInputDraft,
+  FluxSyncInput,
+  FluxSyncRef,
+  FluxVersion,
+} from './manifests/fluxInstallInput';
+export {
+  buildFluxSyncManifests,
+  fluxSyncName,
+  fluxSyncSecret,
+} from './manifests/fluxSync';
+export type {
+  FluxSyncCredentials,
+  FluxSyncKustomizationManifest,
+  FluxSyncManifest,
+  FluxSyncSecretManifest,
+  FluxSyncSourceManifest,
+} from './manifests/fluxSync';

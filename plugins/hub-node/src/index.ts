@@ -33,3 +33,20 @@ export type {
   DeleteReport,
   KubernetesObjectReference,
 } from './apply/types';
+export { buildFluxComponents } from './flux/buildFluxComponents';
+export {
+  buildFluxInstallManifests,
+  type FluxInstallManifest,
+} from './flux/buildFluxInstall';
+export {
+  fluxInstallGitopsFiles,
+  fluxInstallGitopsRoot,
+} from './flux/fluxInstallGitops';
+export { lockdownPatches } from './flux/lockdownPatches';
+export { fluxDistribution } from './flux/fluxDistribution';
+export type {
+  DeploymentPatch,
+  FluxDistribution,
+  JsonPatchOperation,
+  UpstreamManifest,
+} from './flux/types';

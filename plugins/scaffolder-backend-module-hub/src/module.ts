@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { readHubspokeConfig } from '@hubspoke/backstage-plugin-hub-node';
+import { createFluxInstallAction } from './actions/fluxInstall';
 import { createGitopsSourceAction } from './actions/gitopsSource';
 import { createPreflightAction } from './actions/preflight';
 import { createSpokeRegisterAction } from './actions/spokeRegister';
@@ -30,6 +31,7 @@ export const scaffolderModuleHub = createBackendModule({
         const clusters = createClusterConnector(readHubspokeConfig(config));
         scaffolderActions.addActions(
           createPreflightAction({ clusters }),
+          createFluxInstallAction({ clusters }),
           createGitopsSourceAction({ clusters }),
           createSpokeRegisterAction({ clusters }),
           createTenantCreateAction({ clusters }),

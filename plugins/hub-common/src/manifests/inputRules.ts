@@ -61,3 +61,21 @@ export function parseOrThrow<S extends z.ZodType>(
   }
   return result.data;
 }
+
+// The form Flux's CRDs accept for `interval` and `timeout` (Go durations without sign or µs/ns).
+const FLUX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+
+export function nonEmptyString() {
+  return requiredString().min(1, 'must not be empty');
+}
+
+export function fluxDuration() {
+  return requiredString().regex(
+    FLUX_DURATION,
+    'must be a Flux duration such as 30s, 1m, 10m or 1h (numbers followed by ms, s, m or h)',
+  );
+}
+
+export function booleanField() {
+  return z.boolean({ error: 'must be true or false' });
+}
