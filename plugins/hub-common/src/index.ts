@@ -124,3 +124,5 @@ export type {
   FluxSyncSecretManifest,
   FluxSyncSourceManifest,
 } from './manifests/fluxSync';
+export { HUB_AREAS, worstStatus } from './checks';
+export type { HubArea, HubCheck, HubCheckReport, HubCheckStatus } from './checks';
