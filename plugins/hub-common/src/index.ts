@@ -26,7 +26,11 @@ export type {
   NetworkPolicyPeer,
   NetworkPolicyPort,
   NetworkPolicyManifest,
+  ClusterRoleBindingManifest,
+  SecretManifest,
+  GitRepositoryRef,
   GitRepositoryManifest,
+  KustomizationHealthCheck,
   FluxKustomizationManifest,
   KubernetesManifest,
 } from './manifests/types';
@@ -67,10 +71,6 @@ export {
 } from './manifests/gitopsSourceManifests';
 export type {
   GitopsSourceCredentials,
-  GitopsSourceSecretManifest,
-  GitopsSourceGitRepositoryManifest,
-  GitopsSourceHealthCheck,
-  GitopsSourceKustomizationManifest,
   GitopsSourceManifest,
 } from './manifests/gitopsSourceManifests';
 export {
@@ -78,24 +78,47 @@ export {
   parseSpokeInput,
   SpokeInputError,
   DEFAULT_SPOKE_LAYERS,
+  SPOKE_ACCOUNTS,
+  SPOKE_CLUSTER_ADMIN_ACCOUNT,
+  SPOKE_RESTRICTED_ACCOUNT,
 } from './manifests/spokeInput';
-export type { SpokeInput, SpokeInputDraft } from './manifests/spokeInput';
+export type {
+  SpokeAccount,
+  SpokeInput,
+  SpokeInputDraft,
+} from './manifests/spokeInput';
 export {
   buildSpokeManifests,
+  buildSpokeKubeconfigManifests,
   spokeKubeconfigSecretName,
   spokeLayerName,
 } from './manifests/spokeManifests';
-export type {
-  SpokeManifest,
-  SpokeKubeconfigSecretManifest,
-  SpokeKustomizationManifest,
-} from './manifests/spokeManifests';
+export type { SpokeManifest } from './manifests/spokeManifests';
+export {
+  buildSpokeAccountManifests,
+  spokeClusterAdminBindingName,
+} from './manifests/spokeAccounts';
+export type { SpokeAccountManifest } from './manifests/spokeAccounts';
 export {
   spokeGitopsFiles,
   spokeGitopsRoot,
   spokeClusterEntry,
-  SPOKES_GITOPS_DIR,
+  spokesGitopsDir,
+  SPOKE_TENANTS_DIR,
 } from './manifests/spokeGitops';
+export {
+  buildSpokeTenantManifests,
+  spokeTenantNamespaceObjects,
+  spokeTenantSyncObjects,
+} from './manifests/spokeTenantManifests';
+export type { SpokeTenantManifests } from './manifests/spokeTenantManifests';
+export { spokeTenantServiceAccountName } from './manifests/spokeTenantAccess';
+export {
+  spokeTenantGitopsFiles,
+  spokeTenantsGitopsDir,
+  spokeTenantSyncRoot,
+  spokeTenantSyncEntry,
+} from './manifests/spokeTenantGitops';
 export { renderYamlDocument } from './manifests/renderYaml';
 export {
   fluxInstallInputSchema,

@@ -10,6 +10,18 @@ import { tenantNetworkPolicies } from './tenantNetworkPolicies';
 import { tenantGitRepository, tenantKustomization } from './tenantSync';
 import { KubernetesManifest } from './types';
 
+/** The quota, limits and network policies of one tenant namespace, on any cluster. */
+export function buildTenantGuardrails(
+  input: TenantInput,
+  target: TenantNamespace,
+): KubernetesManifest[] {
+  return [
+    tenantResourceQuota(input, target),
+    tenantLimitRange(input, target),
+    ...tenantNetworkPolicies(input, target),
+  ];
+}
+
 /** The objects that live in one tenant namespace, in apply order. */
 export function buildTenantNamespaceObjects(
   input: TenantInput,
@@ -18,16 +30,15 @@ export function buildTenantNamespaceObjects(
   return [
     tenantServiceAccount(target),
     tenantReconcilerRoleBinding(target),
-    tenantResourceQuota(input, target),
-    tenantLimitRange(input, target),
-    ...tenantNetworkPolicies(input, target),
+    ...buildTenantGuardrails(input, target),
     tenantGitRepository(input, target),
     tenantKustomization(input, target),
   ];
 }
 
 /**
- * Everything a tenant needs on the cluster: its namespaces first, then each namespace's
+ * Everything a tenant on the hub needs (a tenant on a spoke: see
+ * buildSpokeTenantManifests): its namespaces first, then each namespace's
  * objects. Only namespaced RBAC is emitted; the tenant gets no cluster-wide rights.
  */
 export function buildTenantManifests(input: TenantInput): KubernetesManifest[] {

@@ -7,6 +7,7 @@ import {
   relativePath,
   requiredString,
 } from './inputRules';
+import { GitRepositoryRef } from './types';
 
 // The form Flux's CRDs accept for `interval` and `timeout` (Go durations without sign or µs/ns).
 const FLUX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
@@ -94,11 +95,8 @@ export const gitopsSourceInputSchema = z
     ref: gitRef(branch, tag, semver),
   }));
 
-/** The one reference a GitRepository follows; a branch (main) when none is given. */
-export type GitopsSourceRef =
-  | { branch: string }
-  | { tag: string }
-  | { semver: string };
+/** The one reference a source follows; a branch (main) when none is given. */
+export type GitopsSourceRef = GitRepositoryRef;
 
 function gitRef(
   branch?: string,

@@ -1,7 +1,12 @@
-import { GitopsSourceInput, GitopsSourceRef } from './gitopsSourceInput';
+import { GitopsSourceInput } from './gitopsSourceInput';
 import { base64 } from './base64';
 import { renderYamlDocument } from './renderYaml';
-import { NamespacedObjectMeta } from './types';
+import {
+  FluxKustomizationManifest,
+  GitRepositoryManifest,
+  NamespacedObjectMeta,
+  SecretManifest,
+} from './types';
 
 /** Git credentials for a source; they only ever come from task secrets. */
 export interface GitopsSourceCredentials {
@@ -9,55 +14,11 @@ export interface GitopsSourceCredentials {
   password: string;
 }
 
-export interface GitopsSourceSecretManifest {
-  apiVersion: 'v1';
-  kind: 'Secret';
-  metadata: NamespacedObjectMeta;
-  type: 'Opaque';
-  data: { username: string; password: string };
-}
-
-export interface GitopsSourceGitRepositoryManifest {
-  apiVersion: 'source.toolkit.fluxcd.io/v1';
-  kind: 'GitRepository';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    url: string;
-    ref: GitopsSourceRef;
-    secretRef?: { name: string };
-  };
-}
-
-export interface GitopsSourceHealthCheck {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-}
-
-export interface GitopsSourceKustomizationManifest {
-  apiVersion: 'kustomize.toolkit.fluxcd.io/v1';
-  kind: 'Kustomization';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    sourceRef: { kind: 'GitRepository'; name: string };
-    path: string;
-    prune: boolean;
-    wait: boolean;
-    healthChecks?: GitopsSourceHealthCheck[];
-    dependsOn?: Array<{ name: string }>;
-    targetNamespace?: string;
-    serviceAccountName?: string;
-    timeout?: string;
-  };
-}
-
+/** The objects of a source, in apply order. */
 export type GitopsSourceManifest =
-  | GitopsSourceSecretManifest
-  | GitopsSourceGitRepositoryManifest
-  | GitopsSourceKustomizationManifest;
+  | SecretManifest
+  | GitRepositoryManifest
+  | FluxKustomizationManifest;
 
 const KUSTOMIZATION_FILE = 'kustomization.yaml';
 
@@ -79,7 +40,7 @@ export function gitopsSourceSecretName(
 function secret(
   input: GitopsSourceInput,
   { username, password }: GitopsSourceCredentials,
-): GitopsSourceSecretManifest {
+): SecretManifest {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -92,7 +53,7 @@ function secret(
 function gitRepository(
   input: GitopsSourceInput,
   withSecretRef: boolean,
-): GitopsSourceGitRepositoryManifest {
+): GitRepositoryManifest {
   return {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
@@ -109,9 +70,7 @@ function gitRepository(
 }
 
 // Empty lists and unset options are left out so the manifest shows only what was chosen.
-function kustomization(
-  input: GitopsSourceInput,
-): GitopsSourceKustomizationManifest {
+function kustomization(input: GitopsSourceInput): FluxKustomizationManifest {
   const { healthChecks, dependsOn, targetNamespace, serviceAccountName } =
     input;
   return {

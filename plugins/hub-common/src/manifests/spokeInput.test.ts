@@ -26,7 +26,46 @@ describe('parseSpokeInput', () => {
       labels: {},
       layers: ['tenants', 'infra-controllers', 'infra-configs', 'apps'],
       path: './clusters/eu-1',
+      serviceAccounts: {
+        tenants: 'flux-cluster-admin',
+        'infra-controllers': 'flux-cluster-admin',
+        'infra-configs': 'flux-cluster-admin',
+        apps: 'flux-restricted',
+      },
     });
+  });
+
+  it('takes per-layer accounts and the source secret', () => {
+    expect(
+      parseSpokeInput({
+        ...valid,
+        layers: ['infra', 'apps'],
+        serviceAccounts: { apps: 'flux-cluster-admin' },
+        sourceSecretName: 'fleet-auth',
+      }),
+    ).toMatchObject({
+      serviceAccounts: {
+        infra: 'flux-cluster-admin',
+        apps: 'flux-cluster-admin',
+      },
+      sourceSecretName: 'fleet-auth',
+    });
+  });
+
+  it('refuses an unknown account and an account for a layer the spoke does not have', () => {
+    expect(
+      problemsOf({ ...valid, serviceAccounts: { apps: 'cluster-admin' } }),
+    ).toEqual([
+      'serviceAccounts.apps: must be one of flux-cluster-admin, flux-restricted',
+    ]);
+    expect(
+      problemsOf({
+        ...valid,
+        serviceAccounts: { monitoring: 'flux-restricted' },
+      }),
+    ).toEqual([
+      'serviceAccounts.monitoring: is not a layer of this spoke (layers: tenants, infra-controllers, infra-configs, apps)',
+    ]);
   });
 
   it('keeps a given path, layers and labels', () => {

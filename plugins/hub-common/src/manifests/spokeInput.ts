@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   dnsLabel,
   GIT_URL,
+  oneOf,
   parseOrThrow,
   relativePath,
   requiredString,
@@ -15,6 +16,26 @@ export const DEFAULT_SPOKE_LAYERS = [
   'infra-configs',
   'apps',
 ] as const;
+
+/**
+ * The accounts on every spoke, in its namespace there, that the hub's Kustomizations
+ * impersonate (flux2-hub-spoke-example): one bound to cluster-admin for the platform
+ * layers, one without cluster-wide rights that tenants' namespaces grant what they need.
+ */
+export const SPOKE_CLUSTER_ADMIN_ACCOUNT = 'flux-cluster-admin';
+export const SPOKE_RESTRICTED_ACCOUNT = 'flux-restricted';
+export const SPOKE_ACCOUNTS = [
+  SPOKE_CLUSTER_ADMIN_ACCOUNT,
+  SPOKE_RESTRICTED_ACCOUNT,
+] as const;
+export type SpokeAccount = (typeof SPOKE_ACCOUNTS)[number];
+
+/** The `apps` layer runs restricted; the platform layers need cluster-wide rights. */
+function defaultAccount(layer: string): SpokeAccount {
+  return layer === 'apps'
+    ? SPOKE_RESTRICTED_ACCOUNT
+    : SPOKE_CLUSTER_ADMIN_ACCOUNT;
+}
 
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const LABEL_KEY =
@@ -67,6 +88,12 @@ export const spokeInputSchema = z
         .min(1, 'must name at least one layer')
         .default([...DEFAULT_SPOKE_LAYERS]),
       path: relativePath.optional(),
+      sourceSecretName: dnsLabel().optional(),
+      serviceAccounts: z
+        .record(dnsLabel(), oneOf(SPOKE_ACCOUNTS), {
+          error: 'must be a map from layer to account',
+        })
+        .default({}),
     },
     { error: 'must be an object' },
   )
@@ -80,10 +107,27 @@ export const spokeInputSchema = z
         });
       }
     });
+    for (const layer of Object.keys(input.serviceAccounts)) {
+      if (!input.layers.includes(layer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['serviceAccounts', layer],
+          message: `is not a layer of this spoke (layers: ${input.layers.join(
+            ', ',
+          )})`,
+        });
+      }
+    }
   })
   .transform(input => ({
     ...input,
     path: input.path ?? `./clusters/${input.name}`,
+    serviceAccounts: Object.fromEntries(
+      input.layers.map(layer => [
+        layer,
+        input.serviceAccounts[layer] ?? defaultAccount(layer),
+      ]),
+    ) as Record<string, SpokeAccount>,
   }));
 
 /** A validated spoke, with defaults filled in. */

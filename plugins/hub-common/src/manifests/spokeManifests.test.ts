@@ -1,10 +1,12 @@
+import { parse } from 'yaml';
 import { renderYamlDocument } from './renderYaml';
 import { spokeClusterEntry, spokeGitopsFiles } from './spokeGitops';
 import { parseSpokeInput } from './spokeInput';
 import {
+  buildSpokeKubeconfigManifests,
   buildSpokeManifests,
-  SpokeKustomizationManifest,
 } from './spokeManifests';
+import { FluxKustomizationManifest, SecretManifest } from './types';
 
 const spoke = parseSpokeInput({
   name: 'eu-1',
@@ -17,7 +19,7 @@ const kubeconfig = 'apiVersion: v1\nkind: Config\n# café\n';
 
 function kustomizations(objects = buildSpokeManifests(spoke)) {
   return objects.filter(
-    (o): o is SpokeKustomizationManifest => o.kind === 'Kustomization',
+    (o): o is FluxKustomizationManifest => o.kind === 'Kustomization',
   );
 }
 
@@ -47,12 +49,49 @@ describe('buildSpokeManifests', () => {
   it('stores the kubeconfig base64-encoded under the key value', () => {
     const [, secret] = buildSpokeManifests(spoke, { kubeconfig });
     expect(secret).toMatchObject({ kind: 'Secret', type: 'Opaque' });
-    const data = (secret as { data: { value: string } }).data;
+    const data = (secret as SecretManifest).data;
     expect(Buffer.from(data.value, 'base64').toString('utf8')).toBe(kubeconfig);
   });
 
   it('leaves the Secret out without a kubeconfig', () => {
     expect(buildSpokeManifests(spoke).map(o => o.kind)).not.toContain('Secret');
+  });
+
+  it('gives the credential-bound objects alone: the namespace and the Secret', () => {
+    const objects = buildSpokeKubeconfigManifests(spoke, kubeconfig);
+    expect(objects).toEqual(
+      buildSpokeManifests(spoke, { kubeconfig }).slice(0, 2),
+    );
+  });
+
+  it('runs the apps layer as flux-restricted and the others as flux-cluster-admin', () => {
+    expect(kustomizations().map(k => k.spec.serviceAccountName)).toEqual([
+      'flux-cluster-admin',
+      'flux-cluster-admin',
+      'flux-cluster-admin',
+      'flux-restricted',
+    ]);
+  });
+
+  it('takes the account of a layer from the input', () => {
+    const custom = parseSpokeInput({
+      name: 'eu-2',
+      sourceUrl: 'https://git.example.com/fleet.git',
+      sourceBranch: 'main',
+      region: 'eu-west-2',
+      layers: ['infra', 'apps', 'extras'],
+      serviceAccounts: { infra: 'flux-restricted', apps: 'flux-cluster-admin' },
+    });
+    expect(
+      kustomizations(buildSpokeManifests(custom)).map(k => [
+        k.metadata.name,
+        k.spec.serviceAccountName,
+      ]),
+    ).toEqual([
+      ['eu-2-infra', 'flux-restricted'],
+      ['eu-2-apps', 'flux-cluster-admin'],
+      ['eu-2-extras', 'flux-cluster-admin'],
+    ]);
   });
 
   it('chains the layers with dependsOn and points each at the spoke', () => {
@@ -93,6 +132,7 @@ describe('buildSpokeManifests', () => {
       region: 'us-east-2',
       layers: ['apps'],
       path: 'spokes/us-2/',
+      sourceSecretName: 'fleet-auth',
     });
     const objects = buildSpokeManifests(custom);
     expect(objects[1]).toEqual({
@@ -110,6 +150,7 @@ describe('buildSpokeManifests', () => {
         interval: '1m',
         url: 'ssh://git@git.example.com/fleet.git',
         ref: { branch: 'release' },
+        secretRef: { name: 'fleet-auth' },
       },
     });
     expect(kustomizations(objects)[0].spec).toMatchObject({
@@ -120,22 +161,31 @@ describe('buildSpokeManifests', () => {
 });
 
 describe('spokeGitopsFiles', () => {
-  it('writes one file per object and never the kubeconfig', () => {
-    const files = spokeGitopsFiles(spoke);
+  it("writes one file per object under the hub's folder and never the kubeconfig", () => {
+    const files = spokeGitopsFiles(spoke, 'central');
     expect(Object.keys(files)).toEqual([
-      'clusters/hub/spokes/eu-1/namespace-eu-1.yaml',
-      'clusters/hub/spokes/eu-1/gitrepository-flux-system.yaml',
-      'clusters/hub/spokes/eu-1/kustomization-eu-1-tenants.yaml',
-      'clusters/hub/spokes/eu-1/kustomization-eu-1-infra-controllers.yaml',
-      'clusters/hub/spokes/eu-1/kustomization-eu-1-infra-configs.yaml',
-      'clusters/hub/spokes/eu-1/kustomization-eu-1-apps.yaml',
-      'clusters/hub/spokes/eu-1/kustomization.yaml',
+      'clusters/central/spokes/eu-1/namespace-eu-1.yaml',
+      'clusters/central/spokes/eu-1/gitrepository-flux-system.yaml',
+      'clusters/central/spokes/eu-1/kustomization-eu-1-tenants.yaml',
+      'clusters/central/spokes/eu-1/kustomization-eu-1-infra-controllers.yaml',
+      'clusters/central/spokes/eu-1/kustomization-eu-1-infra-configs.yaml',
+      'clusters/central/spokes/eu-1/kustomization-eu-1-apps.yaml',
+      'clusters/central/spokes/eu-1/kustomization.yaml',
     ]);
     expect(Object.values(files).join('\n')).not.toMatch(/kind: Secret/);
-    expect(files['clusters/hub/spokes/eu-1/kustomization.yaml']).toMatch(
-      /resources:\n {2}- namespace-eu-1.yaml\n/,
-    );
     expect(spokeClusterEntry(spoke)).toBe('eu-1');
+  });
+
+  it("lists every object file and the tenants folder in the spoke's kustomization.yaml", () => {
+    const files = spokeGitopsFiles(spoke, 'central');
+    const root = 'clusters/central/spokes/eu-1';
+    const objectFiles = Object.keys(files)
+      .filter(path => path !== `${root}/kustomization.yaml`)
+      .map(path => path.slice(root.length + 1));
+    expect(parse(files[`${root}/kustomization.yaml`]).resources).toEqual([
+      ...objectFiles,
+      'tenants',
+    ]);
   });
 
   it('renders the chain as Flux reads it', () => {
@@ -162,6 +212,7 @@ describe('spokeGitopsFiles', () => {
             CLUSTER_REGION: eu-west-1
         prune: true
         retryInterval: 1m
+        serviceAccountName: flux-cluster-admin
         sourceRef:
           kind: GitRepository
           name: flux-system

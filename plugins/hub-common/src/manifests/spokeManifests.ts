@@ -1,46 +1,21 @@
 import { SpokeInput } from './spokeInput';
 import { base64 } from './base64';
 import {
+  FluxKustomizationManifest,
   GitRepositoryManifest,
   NamespacedObjectMeta,
   NamespaceManifest,
+  SecretManifest,
 } from './types';
 
-/** The Secret with a spoke's kubeconfig under `value`, the key Cluster API writes. */
-export interface SpokeKubeconfigSecretManifest {
-  apiVersion: 'v1';
-  kind: 'Secret';
-  metadata: NamespacedObjectMeta;
-  type: 'Opaque';
-  data: { value: string };
-}
-
-/** A hub Kustomization that applies one layer of a spoke into the spoke cluster. */
-export interface SpokeKustomizationManifest {
-  apiVersion: 'kustomize.toolkit.fluxcd.io/v1';
-  kind: 'Kustomization';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    retryInterval: string;
-    timeout: string;
-    sourceRef: { kind: 'GitRepository'; name: string };
-    path: string;
-    prune: boolean;
-    wait: boolean;
-    dependsOn?: Array<{ name: string }>;
-    kubeConfig: { secretRef: { name: string } };
-    postBuild: { substitute: Record<string, string> };
-  };
-}
-
+/** The objects of a spoke on the hub, in apply order. */
 export type SpokeManifest =
   | NamespaceManifest
-  | SpokeKubeconfigSecretManifest
+  | SecretManifest
   | GitRepositoryManifest
-  | SpokeKustomizationManifest;
+  | FluxKustomizationManifest;
 
-/** Labels carried by every object of a spoke on the hub. */
+/** Labels carried by every object of a spoke, on the hub and on the spoke. */
 export function spokeLabels(spoke: string): Record<string, string> {
   return {
     'hubspoke.io/spoke': spoke,
@@ -75,7 +50,7 @@ function spokeNamespace(input: SpokeInput): NamespaceManifest {
 function kubeconfigSecret(
   input: SpokeInput,
   kubeconfig: string,
-): SpokeKubeconfigSecretManifest {
+): SecretManifest {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -95,6 +70,9 @@ function spokeGitRepository(input: SpokeInput): GitRepositoryManifest {
       interval: '1m',
       url: input.sourceUrl,
       ref: { branch: input.sourceBranch },
+      ...(input.sourceSecretName && {
+        secretRef: { name: input.sourceSecretName },
+      }),
     },
   };
 }
@@ -108,7 +86,7 @@ function spokeKustomization(
   input: SpokeInput,
   layer: string,
   previous: string | undefined,
-): SpokeKustomizationManifest {
+): FluxKustomizationManifest {
   return {
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
     kind: 'Kustomization',
@@ -117,6 +95,8 @@ function spokeKustomization(
       interval: '10m',
       retryInterval: '1m',
       timeout: '5m',
+      // Impersonated on the spoke, in the spoke's namespace there (see spokeAccounts.ts).
+      serviceAccountName: input.serviceAccounts[layer],
       sourceRef: { kind: 'GitRepository', name: input.sourceName },
       path: `${input.path.replace(/\/+$/, '') || '.'}/${layer}`,
       prune: true,
@@ -136,7 +116,7 @@ function spokeKustomization(
 /** The chain of layer Kustomizations, each depending on the one before. */
 export function spokeKustomizations(
   input: SpokeInput,
-): SpokeKustomizationManifest[] {
+): FluxKustomizationManifest[] {
   return input.layers.map((layer, index) =>
     spokeKustomization(input, layer, input.layers[index - 1]),
   );
@@ -145,7 +125,9 @@ export function spokeKustomizations(
 /**
  * Everything the hub needs to reconcile a spoke, in apply order. The kubeconfig
  * Secret is included only when a kubeconfig is given: in a fleet repository it
- * would be a credential in plain text, so there it is created out of band.
+ * would be a credential in plain text, so there it is created out of band. The
+ * accounts the Kustomizations impersonate live on the spoke: see
+ * buildSpokeAccountManifests.
  */
 export function buildSpokeManifests(
   input: SpokeInput,
@@ -159,4 +141,16 @@ export function buildSpokeManifests(
     spokeGitRepository(input),
     ...spokeKustomizations(input),
   ];
+}
+
+/**
+ * The two objects of a spoke on the hub that carry its credentials: the kubeconfig
+ * Secret and the namespace it lives in. In gitops mode they are applied directly,
+ * never written to the fleet repository.
+ */
+export function buildSpokeKubeconfigManifests(
+  input: SpokeInput,
+  kubeconfig: string,
+): SpokeManifest[] {
+  return [spokeNamespace(input), kubeconfigSecret(input, kubeconfig)];
 }

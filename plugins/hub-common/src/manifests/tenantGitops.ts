@@ -1,13 +1,14 @@
 import { buildTenantNamespaceObjects } from './buildTenantManifests';
 import { tenantNamespaceManifest } from './tenantAccess';
 import { TenantInput } from './tenantInput';
-import { tenantNamespaces } from './tenantNamespaces';
+import { TenantNamespace, tenantNamespaces } from './tenantNamespaces';
 import { renderYamlDocument } from './renderYaml';
 import { KubernetesManifest } from './types';
 
 const KUSTOMIZATION_FILE = 'kustomization.yaml';
 
-function kustomizationFile(resources: string[]): string {
+/** A kustomize `kustomization.yaml` listing `resources`. */
+export function kustomizationFile(resources: string[]): string {
   return renderYamlDocument({
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
@@ -15,7 +16,8 @@ function kustomizationFile(resources: string[]): string {
   });
 }
 
-function objectFileName(object: KubernetesManifest): string {
+/** The file an object gets in the fleet repository: `<kind>-<name>.yaml`. */
+export function objectFileName(object: KubernetesManifest): string {
   return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
 }
 
@@ -25,18 +27,19 @@ export function tenantGitopsRoot(input: Pick<TenantInput, 'name'>): string {
 }
 
 /**
- * The fleet repository files of a tenant, keyed by path relative to the repository root.
- * One file per object, so a review shows exactly which object a change touches.
+ * The tenant folder `tenants/<tenant>`: a folder per namespace with `objectsFor`'s
+ * objects, one file each so a review shows exactly which object a change touches,
+ * and a kustomization.yaml in every folder.
  */
-export function tenantGitopsFiles(input: TenantInput): Record<string, string> {
+export function tenantFolderFiles(
+  input: TenantInput,
+  objectsFor: (target: TenantNamespace) => KubernetesManifest[],
+): Record<string, string> {
   const root = tenantGitopsRoot(input);
   const files: Record<string, string> = {};
   const folders: string[] = [];
   for (const target of tenantNamespaces(input)) {
-    const objects = [
-      tenantNamespaceManifest(input, target),
-      ...buildTenantNamespaceObjects(input, target),
-    ];
+    const objects = objectsFor(target);
     const names = objects.map(objectFileName);
     objects.forEach((object, index) => {
       files[`${root}/${target.namespace}/${names[index]}`] =
@@ -48,6 +51,17 @@ export function tenantGitopsFiles(input: TenantInput): Record<string, string> {
   }
   files[`${root}/${KUSTOMIZATION_FILE}`] = kustomizationFile(folders);
   return files;
+}
+
+/**
+ * The fleet repository files of a tenant on the hub, keyed by path relative to the
+ * repository root (a tenant on a spoke: see spokeTenantGitopsFiles).
+ */
+export function tenantGitopsFiles(input: TenantInput): Record<string, string> {
+  return tenantFolderFiles(input, target => [
+    tenantNamespaceManifest(input, target),
+    ...buildTenantNamespaceObjects(input, target),
+  ]);
 }
 
 /**

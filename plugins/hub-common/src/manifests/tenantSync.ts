@@ -22,7 +22,8 @@ export function tenantGitRepository(
   };
 }
 
-function syncPath(basePath: string, environment?: string): string {
+/** The tenant repository folder a namespace reconciles: `<path>/<environment>` with environments. */
+export function tenantSyncPath(basePath: string, environment?: string): string {
   if (!environment) {
     return basePath;
   }
@@ -44,7 +45,7 @@ export function tenantKustomization(
       timeout: '3m',
       serviceAccountName: TENANT_SERVICE_ACCOUNT,
       sourceRef: { kind: 'GitRepository', name: target.tenant },
-      path: syncPath(input.source.path, target.environment),
+      path: tenantSyncPath(input.source.path, target.environment),
       prune: true,
       targetNamespace: target.namespace,
     },

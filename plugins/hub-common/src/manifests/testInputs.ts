@@ -16,3 +16,8 @@ export function paymentsTenant(overrides: object = {}): TenantInput {
     ...overrides,
   });
 }
+
+/** The same tenant on the spoke `eu-1`. */
+export function paymentsOnSpoke(overrides: object = {}): TenantInput {
+  return paymentsTenant({ cluster: 'eu-1', ...overrides });
+}

@@ -45,6 +45,18 @@ export interface RoleBindingManifest {
   };
 }
 
+export interface ClusterRoleBindingManifest {
+  apiVersion: 'rbac.authorization.k8s.io/v1';
+  kind: 'ClusterRoleBinding';
+  metadata: ObjectMeta;
+  subjects: RoleBindingSubject[];
+  roleRef: {
+    apiGroup: 'rbac.authorization.k8s.io';
+    kind: 'ClusterRole';
+    name: string;
+  };
+}
+
 export interface ResourceQuotaManifest {
   apiVersion: 'v1';
   kind: 'ResourceQuota';
@@ -92,6 +104,12 @@ export interface NetworkPolicyManifest {
   };
 }
 
+/** The one reference a GitRepository follows. */
+export type GitRepositoryRef =
+  | { branch: string }
+  | { tag: string }
+  | { semver: string };
+
 export interface GitRepositoryManifest {
   apiVersion: 'source.toolkit.fluxcd.io/v1';
   kind: 'GitRepository';
@@ -99,26 +117,54 @@ export interface GitRepositoryManifest {
   spec: {
     interval: string;
     url: string;
-    ref: { branch: string };
+    ref: GitRepositoryRef;
     secretRef?: { name: string };
   };
 }
 
+/** An object whose readiness a Flux Kustomization reports. */
+export interface KustomizationHealthCheck {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/**
+ * A Flux Kustomization. Every builder fills what it needs; unset fields take Flux's
+ * defaults and are left out of the rendered manifest.
+ */
 export interface FluxKustomizationManifest {
   apiVersion: 'kustomize.toolkit.fluxcd.io/v1';
   kind: 'Kustomization';
   metadata: NamespacedObjectMeta;
   spec: {
     interval: string;
-    retryInterval: string;
-    timeout: string;
-    serviceAccountName: string;
+    retryInterval?: string;
+    timeout?: string;
+    /** The account Flux impersonates, in the Kustomization's namespace (on the remote cluster with kubeConfig). */
+    serviceAccountName?: string;
     /** Without a namespace the source is looked up in the Kustomization's own namespace. */
-    sourceRef: { kind: 'GitRepository'; name: string };
+    sourceRef: { kind: 'GitRepository'; name: string; namespace?: string };
     path: string;
     prune: boolean;
-    targetNamespace: string;
+    wait?: boolean;
+    dependsOn?: Array<{ name: string }>;
+    /** Applies into the cluster of the kubeconfig in this Secret (key `value`) instead of the local one. */
+    kubeConfig?: { secretRef: { name: string } };
+    postBuild?: { substitute: Record<string, string> };
+    healthChecks?: KustomizationHealthCheck[];
+    targetNamespace?: string;
   };
+}
+
+/** A Secret as the API server stores it: values base64-encoded under `data`. */
+export interface SecretManifest {
+  apiVersion: 'v1';
+  kind: 'Secret';
+  metadata: NamespacedObjectMeta;
+  type: 'Opaque';
+  data: Record<string, string>;
 }
 
 /** Any object a Hubspoke manifest builder emits. */
@@ -126,8 +172,10 @@ export type KubernetesManifest =
   | NamespaceManifest
   | ServiceAccountManifest
   | RoleBindingManifest
+  | ClusterRoleBindingManifest
   | ResourceQuotaManifest
   | LimitRangeManifest
   | NetworkPolicyManifest
+  | SecretManifest
   | GitRepositoryManifest
   | FluxKustomizationManifest;

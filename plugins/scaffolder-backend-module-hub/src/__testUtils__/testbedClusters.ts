@@ -4,13 +4,20 @@ import {
   createClusterConnector,
 } from '../clusters/ClusterConnector';
 
-/** A connector whose hub is `hub`, as readHubspokeConfig would return it. */
+type TestCluster = Omit<HubClusterConfig, 'role' | 'skipTLSVerify'>;
+
+/** A connector whose hub is `hub` (and spokes `spokes`), as readHubspokeConfig would return it. */
 export function connectorForHub(
-  hub: Omit<HubClusterConfig, 'role' | 'skipTLSVerify'>,
+  hub: TestCluster,
+  spokes: TestCluster[] = [],
 ): ClusterConnector {
   return createClusterConnector({
     hub: { role: 'hub', skipTLSVerify: false, ...hub },
-    spokes: [],
+    spokes: spokes.map(spoke => ({
+      role: 'spoke',
+      skipTLSVerify: false,
+      ...spoke,
+    })),
     refresh: {
       resyncInterval: { minutes: 5 },
       requestTimeout: { seconds: 10 },

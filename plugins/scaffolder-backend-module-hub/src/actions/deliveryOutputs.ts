@@ -8,6 +8,11 @@ export const deliveryOutputs = {
     zod
       .array(
         zod.object({
+          cluster: zod
+            .string({
+              description: 'The cluster, when an action writes to two',
+            })
+            .optional(),
           kind: zod.string(),
           namespace: zod.string().optional(),
           name: zod.string(),

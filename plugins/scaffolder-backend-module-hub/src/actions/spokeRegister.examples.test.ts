@@ -19,7 +19,7 @@ const action = createSpokeRegisterAction({
 
 describe('hub:spoke:register examples', () => {
   it('dry-runs the apply-mode example against the testbed', async () => {
-    // The shared testbed stands in for the spoke: only its version is asked for.
+    // The shared testbed stands in for the spoke too: both dry runs go to it.
     const ctx = {
       ...createMockActionContext({
         input: exampleInput(examples, 0),
@@ -32,7 +32,9 @@ describe('hub:spoke:register examples', () => {
     expect(ctx.output).toHaveBeenCalledWith('namespace', 'eu-1');
     expect(ctx.output).toHaveBeenCalledWith(
       'summary',
-      expect.stringMatching(/^\d+ to create.*\(dry run\)$/),
+      expect.stringMatching(
+        /^eu-1: 4 to create, .*\(dry run\); testbed: 7 to create, .*\(dry run\)$/,
+      ),
     );
   });
 
@@ -46,7 +48,7 @@ describe('hub:spoke:register examples', () => {
 
     expect(
       (
-        await readdir(join(workspacePath, 'fleet/clusters/hub/spokes/us-2'))
+        await readdir(join(workspacePath, 'fleet/clusters/central/spokes/us-2'))
       ).sort(),
     ).toEqual([
       'gitrepository-fleet.yaml',
@@ -54,6 +56,7 @@ describe('hub:spoke:register examples', () => {
       'kustomization-us-2-infra-controllers.yaml',
       'kustomization.yaml',
       'namespace-us-2.yaml',
+      'tenants',
     ]);
   });
 

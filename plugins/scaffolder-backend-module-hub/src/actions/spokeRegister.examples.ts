@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Register a spoke with the hub directly (apply mode); its kubeconfig comes from the task secret spokeKubeconfig, never from an input',
+      'Register a spoke with the hub directly (apply mode): its Flux accounts on the spoke, its objects on the hub; its kubeconfig comes from the task secret spokeKubeconfig, never from an input',
     example: stringify({
       steps: [
         {
@@ -25,7 +25,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Write a spoke into the fleet repository checked out in the workspace (gitops mode); its kubeconfig Secret is created out of band',
+      "Write a spoke into the hub central's folder of the fleet repository checked out in the workspace (gitops mode); without the task secret spokeKubeconfig its kubeconfig Secret and its Flux accounts are created out of band",
     example: stringify({
       steps: [
         {
@@ -39,6 +39,8 @@ export const examples: TemplateExample[] = [
             sourceBranch: 'main',
             region: 'us-east-2',
             layers: ['infra-controllers', 'apps'],
+            serviceAccounts: { apps: 'flux-restricted' },
+            hubCluster: 'central',
             mode: 'gitops',
             gitopsDir: 'fleet',
           },

@@ -44,6 +44,14 @@ describe('hub:tenant:create examples', () => {
 
     expect(
       await readdir(join(workspacePath, 'fleet/tenants/search/search')),
+    ).toContain('namespace-search.yaml');
+    expect(
+      await readdir(
+        join(
+          workspacePath,
+          'fleet/clusters/testbed/spokes/spoke-eu-1/tenants/search',
+        ),
+      ),
     ).toContain('kustomization-search.yaml');
   });
 

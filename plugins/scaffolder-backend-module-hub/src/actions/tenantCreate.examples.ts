@@ -28,13 +28,13 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Write a tenant into the fleet repository checked out in the workspace (gitops mode)',
+      "Write a tenant on a spoke into the fleet repository checked out in the workspace (gitops mode): its namespace for the spoke's tenants layer, its GitRepository and Kustomization in the hub's folder for that spoke",
     example: stringify({
       steps: [
         {
           id: 'tenant',
           action: 'hub:tenant:create',
-          name: 'Add the search tenant to the fleet repository',
+          name: 'Add the search tenant on spoke-eu-1 to the fleet repository',
           input: {
             name: 'search',
             ownerGroup: 'team-search',

@@ -1,4 +1,3 @@
-import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildTenantManifests,
@@ -8,34 +7,40 @@ import {
   tenantNamespaces,
   TenantInput,
 } from '@hubspoke/backstage-plugin-hub-common';
-import {
-  CoreV1Api,
-  KubeConfig,
-  KubernetesObject,
-} from '@kubernetes/client-node';
+import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterConnector } from '../clusters/ClusterConnector';
-import { applyManifests } from '../delivery/applyManifests';
+import { ApplyContext, applyManifests } from '../delivery/applyManifests';
+import { assertTenantOwnsNamespaces } from '../delivery/ownership';
+import { hubNameFor, hubOfSpokeTenant } from '../delivery/resolveHub';
 import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { examples } from './tenantCreate.examples';
+import { applySpokeTenant, writeSpokeTenant } from './tenantCreateOnSpoke';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
-import { deliveryFields, tenantInputFields } from './tenantInputFields';
+import {
+  deliveryFields,
+  hubClusterField,
+  tenantInputFields,
+} from './tenantInputFields';
 
 export interface TenantCreateActionOptions {
   clusters: ClusterConnector;
 }
 
-/** `hub:tenant:create`: onboards a tenant onto the hub or a spoke. */
+/**
+ * `hub:tenant:create`: onboards a tenant onto the hub or a spoke. On a spoke the
+ * namespaces go to the spoke and the Flux objects that reconcile them to the hub.
+ */
 export function createTenantCreateAction({
   clusters,
 }: TenantCreateActionOptions) {
   return createTemplateAction({
     id: 'hub:tenant:create',
     description:
-      'Onboards a tenant: namespaces with Pod Security labels, a Flux service account bound to admin in its namespaces only, quota and limits, default-deny network policies, and the GitRepository and Kustomization that reconcile it',
+      "Onboards a tenant: namespaces with Pod Security labels, a Flux service account bound to admin in its namespaces only, quota and limits, default-deny network policies, and the GitRepository and Kustomization that reconcile it (for a tenant on a spoke: on the hub, in the spoke's namespace, applying into the spoke)",
     examples,
     supportsDryRun: true,
     schema: {
-      input: { ...tenantInputFields, ...deliveryFields },
+      input: { ...tenantInputFields, ...hubClusterField, ...deliveryFields },
       output: {
         namespaces: z =>
           z.array(z.string(), { description: 'The tenant namespaces' }),
@@ -48,18 +53,47 @@ export function createTenantCreateAction({
         dryRun = false,
         force = false,
         gitopsDir = '.',
+        hubCluster,
         ...fields
       } = ctx.input;
+      const hubName = hubNameFor(clusters, hubCluster);
       const tenant = parseTenantInput(
         withoutUndefined({
           ...fields,
           networkExposure: fields.networkExposure ?? 'none',
-          cluster: fields.cluster ?? clusters.defaultClusterName(),
+          cluster: fields.cluster ?? hubName,
         }),
       );
-      const namespaces = tenantNamespaces(tenant).map(t => t.namespace);
-      ctx.output('namespaces', namespaces);
+      const hub =
+        fields.cluster === undefined
+          ? undefined
+          : hubOfSpokeTenant(hubName, tenant.cluster);
+      const isDryRun = ctx.isDryRun || dryRun;
+      ctx.output(
+        'namespaces',
+        tenantNamespaces(tenant).map(t => t.namespace),
+      );
 
+      if (hub && mode === 'gitops') {
+        await writeSpokeTenant(ctx, {
+          tenant,
+          hub,
+          gitopsDir,
+          dryRun: isDryRun,
+        });
+        return;
+      }
+      if (hub) {
+        const applied = await applySpokeTenant(ctx, clusters, {
+          tenant,
+          hub,
+          dryRun: isDryRun,
+          force,
+        });
+        ctx.output('objects', applied.objects);
+        ctx.output('summary', applied.summary);
+        return;
+      }
       if (mode === 'gitops') {
         await writeGitopsFiles(ctx, {
           gitopsDir,
@@ -68,55 +102,41 @@ export function createTenantCreateAction({
             dir: `clusters/${tenant.cluster}/tenants`,
             entry: tenantClusterEntry(tenant),
           },
-          dryRun: ctx.isDryRun || dryRun,
+          dryRun: isDryRun,
         });
         return;
       }
-
-      const cluster = await clusters.connect(tenant.cluster);
-      await assertTenantOwnsNamespaces(cluster.kubeConfig, tenant, namespaces);
-      const applied = await applyManifests(
-        ctx,
-        cluster.kubeConfig,
-        buildTenantManifests(tenant) as KubernetesObject[],
-        {
-          dryRun: ctx.isDryRun || dryRun,
-          force,
-          checkpointKey: `hub.tenant.create.${tenant.cluster}.${tenant.name}`,
-        },
-      );
+      const applied = await applyHubTenant(ctx, clusters, tenant, {
+        dryRun: isDryRun,
+        force,
+      });
       ctx.output('objects', applied.objects);
       ctx.output('summary', applied.summary);
     },
   });
 }
 
-/** A namespace that exists for another tenant or owner is not taken over. */
-async function assertTenantOwnsNamespaces(
-  kubeConfig: KubeConfig,
+/** Apply mode for a tenant on the hub: everything on one cluster. */
+async function applyHubTenant(
+  ctx: ApplyContext,
+  clusters: ClusterConnector,
   tenant: TenantInput,
-  namespaces: string[],
+  options: { dryRun: boolean; force: boolean },
 ) {
-  const core = kubeConfig.makeApiClient(CoreV1Api);
-  for (const name of namespaces) {
-    const existing = await core.readNamespace({ name }).catch(error => {
-      if ((error as { code?: number }).code === 404) return undefined;
-      throw error;
-    });
-    const labels = existing?.metadata?.labels ?? {};
-    if (
-      existing &&
-      (labels['hubspoke.io/tenant'] !== tenant.name ||
-        labels['hubspoke.io/owner'] !== tenant.ownerGroup)
-    ) {
-      const holder = labels['hubspoke.io/tenant']
-        ? `tenant "${labels['hubspoke.io/tenant']}" of ${
-            labels['hubspoke.io/owner'] ?? 'an unknown owner'
-          }`
-        : 'something other than Hubspoke';
-      throw new ConflictError(
-        `name: namespace "${name}" on cluster "${tenant.cluster}" already exists and belongs to ${holder}; choose another tenant name`,
-      );
-    }
-  }
+  const cluster = await clusters.connect(tenant.cluster);
+  await assertTenantOwnsNamespaces(
+    cluster.kubeConfig,
+    tenant.cluster,
+    tenant,
+    tenantNamespaces(tenant).map(t => t.namespace),
+  );
+  return applyManifests(
+    ctx,
+    cluster.kubeConfig,
+    buildTenantManifests(tenant) as KubernetesObject[],
+    {
+      ...options,
+      checkpointKey: `hub.tenant.create.${tenant.cluster}.${tenant.name}`,
+    },
+  );
 }

@@ -123,6 +123,58 @@ describe('hub:tenant:delete in gitops mode', () => {
     );
   });
 
+  it('removes both folders of a tenant on a spoke and their entries, leaving the other tenants', async () => {
+    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-offboard-'));
+    for (const name of ['search', 'payments']) {
+      await run(
+        createAction,
+        { ...tenant(name), cluster: 'eu-1', mode: 'gitops' },
+        { workspacePath },
+      );
+    }
+
+    const outputs = await run(
+      deleteAction,
+      {
+        name: 'search',
+        confirmName: 'search',
+        cluster: 'eu-1',
+        mode: 'gitops',
+      },
+      { workspacePath },
+    );
+
+    expect(outputs.removed).toEqual([
+      './tenants/search',
+      './clusters/eu-1/tenants/kustomization.yaml',
+      './clusters/hub/spokes/eu-1/tenants/search',
+      './clusters/hub/spokes/eu-1/tenants/kustomization.yaml',
+    ]);
+    expect(await readdir(join(workspacePath, 'tenants'))).toEqual(['payments']);
+    expect(
+      await readdir(join(workspacePath, 'clusters/hub/spokes/eu-1/tenants')),
+    ).toEqual(['kustomization.yaml', 'payments']);
+    expect(
+      await readFile(
+        join(
+          workspacePath,
+          'clusters/hub/spokes/eu-1/tenants/kustomization.yaml',
+        ),
+        'utf8',
+      ),
+    ).toBe(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - payments\n',
+    );
+    expect(
+      await readFile(
+        join(workspacePath, 'clusters/eu-1/tenants/kustomization.yaml'),
+        'utf8',
+      ),
+    ).toBe(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../../tenants/payments\n',
+    );
+  });
+
   it('names a tenant that is not in the fleet repository', async () => {
     const workspacePath = await mkdtemp(join(tmpdir(), 'hub-offboard-'));
     await expect(

@@ -1,29 +1,43 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  dns1123LabelProblem,
-  tenantClusterEntry,
-  tenantGitopsRoot,
-} from '@hubspoke/backstage-plugin-hub-common';
-import {
-  createApplyEngine,
-  DeleteReport,
-} from '@hubspoke/backstage-plugin-hub-node';
-import { CoreV1Api, KubernetesObject } from '@kubernetes/client-node';
-import { promises as fs } from 'node:fs';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { dns1123LabelProblem } from '@hubspoke/backstage-plugin-hub-common';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterConnector } from '../clusters/ClusterConnector';
-import { updateKustomizationResources } from '../gitops/kustomizationResources';
-import { deliveryFields } from './tenantInputFields';
+import {
+  connectHub,
+  hubNameFor,
+  hubOfSpokeTenant,
+} from '../delivery/resolveHub';
+import { removeTenantFiles } from './tenantDeleteFiles';
+import {
+  deleteFound,
+  tenantNamespaceObjects,
+  tenantSpokeAccounts,
+  tenantSyncObjects,
+} from './tenantDeleteObjects';
+import { deliveryFields, hubClusterField } from './tenantInputFields';
 
 export interface TenantDeleteActionOptions {
   clusters: ClusterConnector;
 }
 
+interface Removal {
+  /** Namespaces (apply mode) or paths (gitops mode). */
+  removed: string[];
+  objects?: {
+    cluster: string;
+    kind: string;
+    namespace?: string;
+    name: string;
+  }[];
+  summary: string;
+}
+
 /**
  * `hub:tenant:delete`: removes what `hub:tenant:create` made. On a cluster that is
- * the tenant's namespaces, found by the labels create put on them; in a fleet
- * repository it is the tenant's folder and its entry in the cluster's tenant list.
+ * the tenant's namespaces, found by the labels create put on them, and for a tenant on
+ * a spoke also its accounts there and its Flux objects on the hub; in a fleet
+ * repository it is the tenant's folders and their entries in the tenant lists.
  */
 export function createTenantDeleteAction({
   clusters,
@@ -31,7 +45,7 @@ export function createTenantDeleteAction({
   return createTemplateAction({
     id: 'hub:tenant:delete',
     description:
-      'Offboards a tenant: deletes the namespaces hub:tenant:create made, or removes the tenant from the fleet repository',
+      'Offboards a tenant: deletes the namespaces hub:tenant:create made (for a tenant on a spoke also its accounts there and its Flux objects on the hub), or removes the tenant from the fleet repository',
     supportsDryRun: true,
     schema: {
       input: {
@@ -46,6 +60,7 @@ export function createTenantDeleteAction({
               description: 'Cluster the tenant lives on (default: the hub)',
             })
             .optional(),
+        ...hubClusterField,
         mode: deliveryFields.mode,
         dryRun: deliveryFields.dryRun,
         gitopsDir: deliveryFields.gitopsDir,
@@ -54,6 +69,18 @@ export function createTenantDeleteAction({
         summary: z => z.string({ description: 'What was removed' }),
         removed: z =>
           z.array(z.string(), { description: 'Namespaces or files removed' }),
+        objects: z =>
+          z
+            .array(
+              z.object({
+                cluster: z.string(),
+                kind: z.string(),
+                namespace: z.string().optional(),
+                name: z.string(),
+              }),
+              { description: 'Every object deleted, by cluster (apply mode)' },
+            )
+            .optional(),
       },
     },
     async handler(ctx) {
@@ -64,57 +91,47 @@ export function createTenantDeleteAction({
         dryRun = false,
         gitopsDir = '.',
       } = ctx.input;
-      const cluster = ctx.input.cluster ?? clusters.defaultClusterName() ?? '';
-      assertDeletable(name, confirmName);
+      assertDeletable(name, confirmName, ctx.input.cluster);
+      const hubName = hubNameFor(clusters, ctx.input.hubCluster);
+      const cluster = ctx.input.cluster ?? hubName ?? 'hub';
+      const hub =
+        ctx.input.cluster === undefined
+          ? undefined
+          : hubOfSpokeTenant(hubName, cluster);
       const isDryRun = ctx.isDryRun || dryRun;
 
-      if (mode === 'gitops') {
-        const removed = await removeTenantFiles(
-          ctx.workspacePath,
-          gitopsDir,
-          name,
-          cluster,
-          isDryRun,
-        );
-        ctx.output('removed', removed);
-        ctx.output(
-          'summary',
-          `${removed.length} paths ${
-            isDryRun ? 'to remove (dry run)' : 'removed'
-          }`,
-        );
-        return;
+      const removal =
+        mode === 'gitops'
+          ? await removeFromRepository(
+              {
+                workspacePath: ctx.workspacePath,
+                gitopsDir,
+                tenant: name,
+                cluster,
+                hub,
+              },
+              isDryRun,
+            )
+          : await removeFromClusters(clusters, ctx.logger, {
+              tenant: name,
+              cluster,
+              hub,
+              dryRun: isDryRun,
+            });
+      ctx.output('removed', removal.removed);
+      if (removal.objects) {
+        ctx.output('objects', removal.objects);
       }
-
-      const connected = await clusters.connect(cluster);
-      const namespaces = await tenantNamespaceObjects(
-        connected.kubeConfig.makeApiClient(CoreV1Api),
-        name,
-      );
-      const report: DeleteReport = await createApplyEngine({
-        kubeConfig: connected.kubeConfig,
-        logger: ctx.logger,
-      }).delete(namespaces, { dryRun: isDryRun });
-      const removed = report.objects
-        .filter(o => o.action === 'deleted')
-        .map(o => o.name);
-      removed.forEach(namespace =>
-        ctx.logger.info(
-          `${isDryRun ? 'would delete' : 'deleted'} Namespace ${namespace}`,
-        ),
-      );
-      ctx.output('removed', removed);
-      ctx.output(
-        'summary',
-        `${removed.length} namespaces ${
-          isDryRun ? 'to delete (dry run)' : 'deleted'
-        }`,
-      );
+      ctx.output('summary', removal.summary);
     },
   });
 }
 
-function assertDeletable(name: string, confirmName: string) {
+function assertDeletable(
+  name: string,
+  confirmName: string,
+  cluster: string | undefined,
+) {
   const problem = dns1123LabelProblem(name);
   if (problem) {
     throw new InputError(`name: ${problem}`);
@@ -124,53 +141,79 @@ function assertDeletable(name: string, confirmName: string) {
       `confirmName: must repeat the tenant name "${name}" exactly`,
     );
   }
+  const clusterProblem =
+    cluster === undefined ? undefined : dns1123LabelProblem(cluster);
+  if (clusterProblem) {
+    throw new InputError(`cluster: ${clusterProblem}`);
+  }
 }
 
-/** Only namespaces Hubspoke made for this tenant; a tenant's own namespaces stay. */
-async function tenantNamespaceObjects(
-  core: CoreV1Api,
-  tenant: string,
-): Promise<KubernetesObject[]> {
-  const list = await core.listNamespace({
-    labelSelector: `hubspoke.io/tenant=${tenant},app.kubernetes.io/managed-by=hubspoke`,
-  });
-  return list.items.map(namespace => ({
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: namespace.metadata!.name },
-  }));
-}
-
-async function removeTenantFiles(
-  workspacePath: string,
-  gitopsDir: string,
-  tenant: string,
-  cluster: string,
+async function removeFromRepository(
+  location: Parameters<typeof removeTenantFiles>[0],
   dryRun: boolean,
-): Promise<string[]> {
-  const folder = `${gitopsDir}/${tenantGitopsRoot({ name: tenant })}`;
-  const clusterTenants = `${gitopsDir}/clusters/${cluster}/tenants`;
-  const exists = await fs
-    .stat(resolveSafeChildPath(workspacePath, folder))
-    .then(
-      () => true,
-      () => false,
+): Promise<Removal> {
+  const removed = await removeTenantFiles(location, dryRun);
+  return {
+    removed,
+    summary: `${removed.length} paths ${
+      dryRun ? 'to remove (dry run)' : 'removed'
+    }`,
+  };
+}
+
+/**
+ * On a spoke the hub's Kustomizations go first, so nothing reconciles into the
+ * namespaces while they are deleted; then the namespaces and the tenant's accounts.
+ */
+async function removeFromClusters(
+  clusters: ClusterConnector,
+  logger: LoggerService,
+  options: { tenant: string; cluster: string; hub?: string; dryRun: boolean },
+): Promise<Removal> {
+  const { tenant, cluster, hub, dryRun } = options;
+  const target = await clusters.connect(cluster);
+  const deleted: Removal['objects'] = [];
+  if (hub) {
+    const hubCluster = await connectHub(clusters, hub);
+    const sync = await tenantSyncObjects(
+      hubCluster.kubeConfig,
+      tenant,
+      cluster,
     );
-  if (!exists) {
-    throw new InputError(
-      `name: tenant "${tenant}" has no folder ${folder} in the fleet repository`,
-    );
+    const gone = await deleteFound(hubCluster.kubeConfig, logger, sync, dryRun);
+    deleted.push(...gone.map(o => ({ cluster: hub, ...o })));
   }
-  if (dryRun) {
-    return [folder, `${clusterTenants}/kustomization.yaml`];
-  }
-  await fs.rm(resolveSafeChildPath(workspacePath, folder), { recursive: true });
-  const index = await updateKustomizationResources(
-    workspacePath,
-    clusterTenants,
-    {
-      remove: tenantClusterEntry({ name: tenant }),
-    },
+  const onTarget = [
+    ...(await tenantNamespaceObjects(target.kubeConfig, tenant)),
+    ...(hub
+      ? await tenantSpokeAccounts(target.kubeConfig, tenant, cluster)
+      : []),
+  ];
+  const gone = await deleteFound(target.kubeConfig, logger, onTarget, dryRun);
+  deleted.push(...gone.map(o => ({ cluster, ...o })));
+
+  const verb = dryRun ? 'would delete' : 'deleted';
+  deleted.forEach(o =>
+    logger.info(
+      `${verb} ${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name} on ${
+        o.cluster
+      }`,
+    ),
   );
-  return [folder, index];
+  const namespaces = deleted
+    .filter(o => o.kind === 'Namespace')
+    .map(o => o.name);
+  const others = deleted.length - namespaces.length;
+  return {
+    removed: namespaces,
+    objects: deleted.map(({ cluster: c, kind, namespace, name }) => ({
+      cluster: c,
+      kind,
+      ...(namespace && { namespace }),
+      name,
+    })),
+    summary: `${namespaces.length} namespaces${
+      others ? ` and ${others} other objects` : ''
+    } ${dryRun ? 'to delete (dry run)' : 'deleted'}`,
+  };
 }

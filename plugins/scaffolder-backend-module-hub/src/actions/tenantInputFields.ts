@@ -48,7 +48,7 @@ export const tenantInputFields = {
         secretName: zod
           .string({
             description:
-              'Secret in the tenant namespace with the git credentials',
+              "Secret with the git credentials, in the tenant namespace (on a spoke: in the spoke's namespace on the hub)",
           })
           .optional(),
       },
@@ -56,7 +56,10 @@ export const tenantInputFields = {
     ),
   cluster: (zod: typeof z) =>
     zod
-      .string({ description: 'Cluster the tenant lives on (default: the hub)' })
+      .string({
+        description:
+          'Cluster the tenant lives on (default: the hub); on a spoke its Flux objects go to the hub',
+      })
       .optional(),
   podSecurityLevel: (zod: typeof z) =>
     zod
@@ -93,6 +96,17 @@ export const deliveryFields = {
       .string({
         description:
           'Folder of the fleet repository inside the workspace (gitops mode, default .)',
+      })
+      .optional(),
+};
+
+/** The hub that reconciles spokes, for actions that place objects there. */
+export const hubClusterField = {
+  hubCluster: (zod: typeof z) =>
+    zod
+      .string({
+        description:
+          'The hub that reconciles spokes (default: the hub configured under hubspoke.hub); names its folder clusters/<hub> in gitops mode',
       })
       .optional(),
 };
