@@ -30,6 +30,8 @@ export type {
   SecretManifest,
   GitRepositoryRef,
   GitRepositoryManifest,
+  OCIRepositoryRef,
+  OCIRepositoryManifest,
   KustomizationHealthCheck,
   FluxKustomizationManifest,
   KubernetesManifest,
@@ -132,7 +134,6 @@ export type {
   FluxInstallInput,
   FluxInstallInputDraft,
   FluxSyncInput,
-  FluxSyncRef,
   FluxVersion,
 } from './manifests/fluxInstallInput';
 export {
@@ -142,10 +143,13 @@ export {
 } from './manifests/fluxSync';
 export type {
   FluxSyncCredentials,
-  FluxSyncKustomizationManifest,
   FluxSyncManifest,
-  FluxSyncSecretManifest,
   FluxSyncSourceManifest,
 } from './manifests/fluxSync';
 export { HUB_AREAS, worstStatus } from './checks';
-export type { HubArea, HubCheck, HubCheckReport, HubCheckStatus } from './checks';
+export type {
+  HubArea,
+  HubCheck,
+  HubCheckReport,
+  HubCheckStatus,
+} from './checks';

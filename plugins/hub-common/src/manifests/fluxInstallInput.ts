@@ -11,6 +11,7 @@ import {
   relativePath,
   requiredString,
 } from './inputRules';
+import { GitRepositoryRef, OCIRepositoryRef } from './types';
 
 /** The Flux distributions Hubspoke ships, generated from Flux's Go modules. */
 export const FLUX_VERSIONS = ['v2.9.5'] as const;
@@ -172,28 +173,20 @@ function syncProblems(sync: SyncDraft): Array<[string, string]> {
   return problems;
 }
 
-/** The one reference a sync source follows. */
-export type FluxSyncRef =
-  | { branch: string }
-  | { tag: string }
-  | { semver: string }
-  | { digest: string };
-
 function normalizeSync(sync: SyncDraft, cluster: string) {
-  const { kind, url, interval } = sync;
-  let ref: FluxSyncRef;
-  if (sync.tag !== undefined) ref = { tag: sync.tag };
-  else if (sync.semver !== undefined) ref = { semver: sync.semver };
-  else if (sync.digest !== undefined) ref = { digest: sync.digest };
-  else if (kind === 'GitRepository') ref = { branch: sync.branch ?? 'main' };
-  else ref = { tag: 'latest' };
-  return {
-    kind,
-    url,
-    ref,
-    interval,
-    path: sync.path ?? `./clusters/${cluster}`,
-  };
+  const { url, interval } = sync;
+  const path = sync.path ?? `./clusters/${cluster}`;
+  const { tag, semver, digest, branch } = sync;
+  if (sync.kind === 'OCIRepository') {
+    let ref: OCIRepositoryRef = { tag: tag ?? 'latest' };
+    if (semver !== undefined) ref = { semver };
+    else if (digest !== undefined) ref = { digest };
+    return { kind: 'OCIRepository' as const, url, ref, interval, path };
+  }
+  let ref: GitRepositoryRef = { branch: branch ?? 'main' };
+  if (tag !== undefined) ref = { tag };
+  else if (semver !== undefined) ref = { semver };
+  return { kind: 'GitRepository' as const, url, ref, interval, path };
 }
 
 /** A validated Flux installation, with defaults filled in. */

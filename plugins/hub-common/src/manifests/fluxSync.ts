@@ -1,53 +1,26 @@
 import { base64 } from './base64';
+import { FluxInstallInput, FluxSyncInput } from './fluxInstallInput';
 import {
-  FluxInstallInput,
-  FluxSyncInput,
-  FluxSyncRef,
-} from './fluxInstallInput';
-import { NamespacedObjectMeta } from './types';
+  FluxKustomizationManifest,
+  GitRepositoryManifest,
+  NamespacedObjectMeta,
+  OCIRepositoryManifest,
+  SecretManifest,
+} from './types';
 
 /** Credentials of the sync source; they only ever come from task secrets. */
 export type FluxSyncCredentials =
   | { type: 'basic'; username: string; password: string }
   | { type: 'ssh'; identity: string; knownHosts: string };
 
-export interface FluxSyncSecretManifest {
-  apiVersion: 'v1';
-  kind: 'Secret';
-  metadata: NamespacedObjectMeta;
-  type: 'Opaque' | 'kubernetes.io/dockerconfigjson';
-  data: Record<string, string>;
-}
-
-export interface FluxSyncSourceManifest {
-  apiVersion: 'source.toolkit.fluxcd.io/v1';
-  kind: 'GitRepository' | 'OCIRepository';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    url: string;
-    ref: FluxSyncRef;
-    secretRef?: { name: string };
-  };
-}
-
-export interface FluxSyncKustomizationManifest {
-  apiVersion: 'kustomize.toolkit.fluxcd.io/v1';
-  kind: 'Kustomization';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    path: string;
-    prune: boolean;
-    sourceRef: { kind: 'GitRepository' | 'OCIRepository'; name: string };
-    serviceAccountName?: string;
-  };
-}
+export type FluxSyncSourceManifest =
+  | GitRepositoryManifest
+  | OCIRepositoryManifest;
 
 export type FluxSyncManifest =
-  | FluxSyncSecretManifest
+  | SecretManifest
   | FluxSyncSourceManifest
-  | FluxSyncKustomizationManifest;
+  | FluxKustomizationManifest;
 
 /** `flux bootstrap` names the sync source, its Kustomization and its Secret after the namespace. */
 export function fluxSyncName(
@@ -67,7 +40,7 @@ function meta(input: FluxInstallInput): NamespacedObjectMeta {
 function secretData(
   sync: FluxSyncInput,
   credentials: FluxSyncCredentials,
-): Pick<FluxSyncSecretManifest, 'type' | 'data'> {
+): Pick<SecretManifest, 'type' | 'data'> {
   if (credentials.type === 'ssh') {
     return {
       type: 'Opaque',
@@ -98,7 +71,7 @@ export function fluxSyncSecret(
   input: FluxInstallInput,
   sync: FluxSyncInput,
   credentials: FluxSyncCredentials,
-): FluxSyncSecretManifest {
+): SecretManifest {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -117,20 +90,35 @@ export function buildFluxSyncManifests(
   input: FluxInstallInput,
   sync: FluxSyncInput,
   options: { referencesSecret: boolean },
-): [FluxSyncSourceManifest, FluxSyncKustomizationManifest] {
+): [FluxSyncSourceManifest, FluxKustomizationManifest] {
   const name = fluxSyncName(input);
+  const secretRef = options.referencesSecret ? { secretRef: { name } } : {};
+  const source: FluxSyncSourceManifest =
+    sync.kind === 'GitRepository'
+      ? {
+          apiVersion: 'source.toolkit.fluxcd.io/v1',
+          kind: 'GitRepository',
+          metadata: meta(input),
+          spec: {
+            interval: sync.interval,
+            url: sync.url,
+            ref: sync.ref,
+            ...secretRef,
+          },
+        }
+      : {
+          apiVersion: 'source.toolkit.fluxcd.io/v1',
+          kind: 'OCIRepository',
+          metadata: meta(input),
+          spec: {
+            interval: sync.interval,
+            url: sync.url,
+            ref: sync.ref,
+            ...secretRef,
+          },
+        };
   return [
-    {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: sync.kind,
-      metadata: meta(input),
-      spec: {
-        interval: sync.interval,
-        url: sync.url,
-        ref: sync.ref,
-        ...(options.referencesSecret && { secretRef: { name } }),
-      },
-    },
+    source,
     {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',

@@ -2,28 +2,16 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   dnsLabel,
+  fluxDuration,
   GIT_URL,
+  nonEmptyString,
   parseOrThrow,
   relativePath,
   requiredString,
 } from './inputRules';
 import { GitRepositoryRef } from './types';
 
-// The form Flux's CRDs accept for `interval` and `timeout` (Go durations without sign or µs/ns).
-const FLUX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
-
 const REF_KINDS = ['branch', 'tag', 'semver'] as const;
-
-function nonEmptyString() {
-  return requiredString().min(1, 'must not be empty');
-}
-
-function duration() {
-  return requiredString().regex(
-    FLUX_DURATION,
-    'must be a Flux duration such as 30s, 1m, 10m or 1h (numbers followed by ms, s, m or h)',
-  );
-}
 
 const healthCheckSchema = z.strictObject(
   {
@@ -49,7 +37,7 @@ export const gitopsSourceInputSchema = z
       tag: nonEmptyString().optional(),
       semver: nonEmptyString().optional(),
       path: relativePath.default('./'),
-      interval: duration().default('10m'),
+      interval: fluxDuration().default('10m'),
       prune: z.boolean({ error: 'must be true or false' }).default(true),
       wait: z.boolean({ error: 'must be true or false' }).default(false),
       healthChecks: z
@@ -60,7 +48,7 @@ export const gitopsSourceInputSchema = z
         .default([]),
       targetNamespace: dnsLabel().optional(),
       serviceAccountName: dnsLabel().optional(),
-      timeout: duration().optional(),
+      timeout: fluxDuration().optional(),
       cluster: dnsLabel().default('hub'),
     },
     { error: 'must be an object' },

@@ -122,6 +122,24 @@ export interface GitRepositoryManifest {
   };
 }
 
+/** The one reference an OCIRepository follows. */
+export type OCIRepositoryRef =
+  | { tag: string }
+  | { semver: string }
+  | { digest: string };
+
+export interface OCIRepositoryManifest {
+  apiVersion: 'source.toolkit.fluxcd.io/v1';
+  kind: 'OCIRepository';
+  metadata: NamespacedObjectMeta;
+  spec: {
+    interval: string;
+    url: string;
+    ref: OCIRepositoryRef;
+    secretRef?: { name: string };
+  };
+}
+
 /** An object whose readiness a Flux Kustomization reports. */
 export interface KustomizationHealthCheck {
   apiVersion: string;
@@ -145,7 +163,11 @@ export interface FluxKustomizationManifest {
     /** The account Flux impersonates, in the Kustomization's namespace (on the remote cluster with kubeConfig). */
     serviceAccountName?: string;
     /** Without a namespace the source is looked up in the Kustomization's own namespace. */
-    sourceRef: { kind: 'GitRepository'; name: string; namespace?: string };
+    sourceRef: {
+      kind: 'GitRepository' | 'OCIRepository';
+      name: string;
+      namespace?: string;
+    };
     path: string;
     prune: boolean;
     wait?: boolean;
@@ -163,7 +185,7 @@ export interface SecretManifest {
   apiVersion: 'v1';
   kind: 'Secret';
   metadata: NamespacedObjectMeta;
-  type: 'Opaque';
+  type: 'Opaque' | 'kubernetes.io/dockerconfigjson';
   data: Record<string, string>;
 }
 
@@ -178,4 +200,5 @@ export type KubernetesManifest =
   | NetworkPolicyManifest
   | SecretManifest
   | GitRepositoryManifest
+  | OCIRepositoryManifest
   | FluxKustomizationManifest;
