@@ -380,7 +380,7 @@ describe('hub:spoke:register in gitops mode', () => {
       `hub Secret/${name}-kubeconfig`,
     ]);
     expect(outputs.summary).toBe(
-      `9 files written; ${name}: 4 created, 0 updated, 0 unchanged; hub: 2 created, 0 updated, 0 unchanged`,
+      `13 files written; ${name}: 4 created, 0 updated, 0 unchanged; hub: 2 created, 0 updated, 0 unchanged`,
     );
     expect(logger.info).toHaveBeenCalledWith(
       `applying directly, not writing to git: the kubeconfig Secret (with its namespace) to hub hub and the Flux accounts to spoke ${name}`,

@@ -72,6 +72,12 @@ export function createSpokeRegisterAction({
           index: [
             { dir: spokesGitopsDir(hub), entry: spokeClusterEntry(spoke) },
             { dir: `${spokeGitopsRoot(spoke, hub)}/${SPOKE_TENANTS_DIR}` },
+            // Each layer Kustomization fails on a missing path: start them empty.
+            ...spoke.layers.map(layer => ({
+              dir: `${spoke.path
+                .replace(/^\.\//, '')
+                .replace(/\/+$/, '')}/${layer}`,
+            })),
           ],
           dryRun: isDryRun,
         });
