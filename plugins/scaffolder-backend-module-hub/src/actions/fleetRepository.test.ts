@@ -15,7 +15,7 @@ import { createTenantCreateAction } from './tenantCreate';
 const unreachable = (name: string) => ({
   name,
   url: `https://${name}.example.invalid:6443`,
-  auth: { type: 'serviceAccountToken' as const, serviceAccountToken: 'unused' },
+  auth: { type: 'serviceAccountToken' as const, token: 'unused' },
   caData: 'unused',
 });
 const clusters = connectorForHub(unreachable('hub'), [
