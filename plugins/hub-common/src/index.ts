@@ -153,3 +153,39 @@ export type {
   HubCheckReport,
   HubCheckStatus,
 } from './checks';
+export {
+  securityBaselineInputSchema,
+  parseSecurityBaselineInput,
+  SecurityBaselineInputError,
+  ADMISSION_ENGINES,
+  POD_SECURITY_LEVELS,
+  DEFAULT_OWNER_LABEL,
+  DEFAULT_SYSTEM_NAMESPACES,
+  DEFAULT_TENANT_LABEL,
+} from './security/securityBaselineInput';
+export type {
+  AdmissionEngine,
+  PodSecurityLevel,
+  SecurityBaselineInput,
+  SecurityBaselineInputDraft,
+} from './security/securityBaselineInput';
+export { buildSecurityBaselineManifests } from './security/buildSecurityBaseline';
+export type {
+  SecurityBaselineManifest,
+  SecurityBaselineTargets,
+} from './security/buildSecurityBaseline';
+export {
+  PLATFORM_ADMIN_ROLE,
+  PLATFORM_VIEWER_ROLE,
+  TENANT_RECONCILER_ROLE,
+} from './security/platformRbac';
+export {
+  buildKyvernoClusterPolicies,
+  KYVERNO_VERSION,
+} from './security/kyvernoClusterPolicies';
+export type { KyvernoClusterPolicyManifest } from './security/kyvernoClusterPolicies';
+export {
+  securityBaselineGitopsFiles,
+  securityBaselineGitopsRoot,
+} from './security/securityBaselineGitops';
+export type { SecurityBaselineGitopsOptions } from './security/securityBaselineGitops';
