@@ -189,3 +189,99 @@ export {
   securityBaselineGitopsRoot,
 } from './security/securityBaselineGitops';
 export type { SecurityBaselineGitopsOptions } from './security/securityBaselineGitops';
+export {
+  monitoringInputSchema,
+  parseMonitoringInput,
+  MonitoringInputError,
+} from './monitoring/monitoringInput';
+export type {
+  MonitoringInput,
+  MonitoringInputDraft,
+} from './monitoring/monitoringInput';
+export {
+  alertingInputSchema,
+  ALERT_SEVERITIES,
+  RECEIVER_TYPES,
+  NULL_RECEIVER,
+} from './monitoring/alertingInput';
+export type {
+  AlertingInput,
+  AlertReceiverInput,
+  AlertSeverity,
+  ReceiverType,
+} from './monitoring/alertingInput';
+export { prometheusDurationSeconds } from './monitoring/monitoringRules';
+export {
+  buildAlertmanagerConfig,
+  TENANT_LABEL,
+} from './monitoring/alertmanagerConfig';
+export type {
+  AlertmanagerConfig,
+  AlertmanagerReceiver,
+  AlertmanagerRoute,
+  InhibitRule,
+  PagerDutyConfig,
+  SlackConfig,
+  WebhookConfig,
+} from './monitoring/alertmanagerConfig';
+export {
+  alertNames,
+  buildHubPrometheusRule,
+  buildHubRuleGroups,
+  isAlertingRule,
+  HUB_PROMETHEUS_RULE,
+} from './monitoring/hubPrometheusRule';
+export { NAMESPACE_TENANT_SERIES } from './monitoring/fluxRules';
+export {
+  ETCD_SNAPSHOT_LAST_SUCCESS_SERIES,
+  VELERO_LAST_SUCCESS_SERIES,
+} from './monitoring/backupRules';
+export { AREA_LABEL } from './monitoring/ruleHelpers';
+export {
+  buildDashboardConfigMaps,
+  buildHubDashboards,
+  GRAFANA_DASHBOARD_LABEL,
+} from './monitoring/dashboards/dashboardConfigMaps';
+export type {
+  GrafanaDashboard,
+  GrafanaPanel,
+  GrafanaTarget,
+  GrafanaTemplateVariable,
+} from './monitoring/dashboards/grafanaDashboard';
+export {
+  MONITORING_CHARTS,
+  PROMETHEUS_OPERATOR_VERSION,
+} from './monitoring/monitoringCharts';
+export type { PinnedChart } from './monitoring/monitoringCharts';
+export {
+  alertmanagerSecretsDir,
+  buildMonitoringSecrets,
+  monitoringSecretProblems,
+  ALERTMANAGER_RECEIVERS_SECRET,
+  GRAFANA_ADMIN_PASSWORD_SECRET,
+  GRAFANA_ADMIN_SECRET,
+} from './monitoring/monitoringSecrets';
+export {
+  buildMonitoringConfigs,
+  buildMonitoringControllers,
+  buildMonitoringManifests,
+  monitoringNamespace,
+} from './monitoring/monitoringManifests';
+export type { MonitoringManifest } from './monitoring/monitoringManifests';
+export {
+  monitoringGitopsFiles,
+  monitoringGitopsRoot,
+} from './monitoring/monitoringGitops';
+export { KUBE_PROMETHEUS_STACK_RELEASE } from './monitoring/kubePrometheusStack';
+export { MONITORING_RELEASE_ACCOUNT } from './monitoring/helmReleases';
+export type {
+  AlertingRule,
+  ConfigMapManifest,
+  HelmReleaseManifest as MonitoringHelmReleaseManifest,
+  HelmRepositoryManifest as MonitoringHelmRepositoryManifest,
+  PodMonitorManifest,
+  PrometheusRuleEntry,
+  PrometheusRuleGroup,
+  PrometheusRuleManifest,
+  RecordingRule,
+} from './monitoring/monitoringTypes';

@@ -50,3 +50,7 @@ export type {
   JsonPatchOperation,
   UpstreamManifest,
 } from './flux/types';
+export {
+  prometheusOperatorCrds,
+  type PrometheusOperatorCrds,
+} from './monitoring/prometheusOperatorCrds';
