@@ -24,8 +24,13 @@ phase() {
 toolchain=scripts/toolchain.sh
 phase lint $toolchain yarn backstage-cli repo lint
 phase typecheck $toolchain yarn tsc
-# The Flux manifests hub:flux:install ships must be what the pinned Go modules hold.
-phase flux-distribution bash -c "source testbed/go-env.sh && $toolchain node plugins/hub-node/scripts/generate-flux-distribution.mts --check"
+# The upstream manifests the actions ship (Flux, Prometheus Operator, Kyverno CRDs) must be
+# what the pinned Go modules hold.
+for generator in plugins/hub-node/scripts/generate-flux-distribution.mts \
+  plugins/hub-node/scripts/generate-monitoring-crds.mts \
+  plugins/scaffolder-backend-module-hub/scripts/generate-kyverno-crds.mts; do
+  phase "fresh $(basename "$generator" .mts)" bash -c "source testbed/go-env.sh && $toolchain node $generator --check"
+done
 
 # shellcheck source=scripts/lib/testbed.sh
 source scripts/lib/testbed.sh

@@ -54,3 +54,5 @@ export {
   prometheusOperatorCrds,
   type PrometheusOperatorCrds,
 } from './monitoring/prometheusOperatorCrds';
+export { runVerify } from './verify/runVerify';
+export type { EtcdClientConfig, VerifyOptions } from './verify/types';

@@ -6,10 +6,13 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { readHubspokeConfig } from '@hubspoke/backstage-plugin-hub-node';
 import { createFluxInstallAction } from './actions/fluxInstall';
 import { createGitopsSourceAction } from './actions/gitopsSource';
+import { createMonitoringInstallAction } from './actions/monitoringInstall';
 import { createPreflightAction } from './actions/preflight';
+import { createSecurityBaselineAction } from './actions/securityBaseline';
 import { createSpokeRegisterAction } from './actions/spokeRegister';
 import { createTenantCreateAction } from './actions/tenantCreate';
 import { createTenantDeleteAction } from './actions/tenantDelete';
+import { createVerifyAction } from './actions/verify';
 import { createClusterConnector } from './clusters/ClusterConnector';
 
 /**
@@ -36,6 +39,9 @@ export const scaffolderModuleHub = createBackendModule({
           createSpokeRegisterAction({ clusters }),
           createTenantCreateAction({ clusters }),
           createTenantDeleteAction({ clusters }),
+          createSecurityBaselineAction({ clusters }),
+          createMonitoringInstallAction({ clusters }),
+          createVerifyAction({ clusters }),
         );
       },
     });
