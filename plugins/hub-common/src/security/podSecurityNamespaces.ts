@@ -40,7 +40,9 @@ function namespace(
 
 /**
  * The Pod Security labels of the system, platform and tenant namespaces. The monitoring
- * namespace also carries the role label tenant network policies admit scrapes from.
+ * namespace runs host agents (node-exporter, the log collector), so it takes the system
+ * level, as hub:monitoring:install labels it, and carries the role label tenant network
+ * policies admit scrapes from.
  */
 export function buildPodSecurityNamespaces(
   input: SecurityBaselineInput,
@@ -51,7 +53,7 @@ export function buildPodSecurityNamespaces(
     ...input.systemNamespaces.map(name => namespace(name, enforced(system))),
     namespace(input.fluxNamespace, enforcedWarningRestricted(platform)),
     namespace(input.monitoringNamespace, {
-      ...enforcedWarningRestricted(platform),
+      ...enforcedWarningRestricted(system),
       [HUB_ROLE_LABEL]: 'monitoring',
     }),
     ...tenantNamespaces.map(name => namespace(name, enforced(tenants))),

@@ -30,9 +30,19 @@ export async function applyManifests(
   ctx: ApplyContext,
   kubeConfig: KubeConfig,
   manifests: KubernetesObject[],
-  options: { dryRun: boolean; force: boolean; checkpointKey: string },
+  options: {
+    dryRun: boolean;
+    force: boolean;
+    checkpointKey: string;
+    /** Server-side apply field manager; defaults to the engine's `hubspoke`. */
+    fieldManager?: string;
+  },
 ): Promise<AppliedSummary> {
-  const engine = createApplyEngine({ kubeConfig, logger: ctx.logger });
+  const engine = createApplyEngine({
+    kubeConfig,
+    logger: ctx.logger,
+    ...(options.fieldManager && { fieldManager: options.fieldManager }),
+  });
   const apply = () =>
     engine.apply(manifests, { dryRun: options.dryRun, force: options.force });
   const report: ApplyReport = options.dryRun
