@@ -58,5 +58,23 @@ export interface Config {
        */
       requestTimeout?: HumanDuration | string;
     };
+    /** How hub:backup:verify reaches the hub's etcd and the etcd tools. */
+    backup?: {
+      /** The etcd member to snapshot. Inputs of the action take precedence. */
+      etcd?: {
+        /** Client URL of one member, e.g. https://10.0.0.10:2379. */
+        endpoint?: string;
+        /** PEM file of the CA that signed etcd's certificates (e.g. /etc/kubernetes/pki/etcd/ca.crt). Set with certFile and keyFile. */
+        caFile?: string;
+        /** PEM file of an etcd client certificate. */
+        certFile?: string;
+        /** PEM file of the client certificate's key; the backend must be able to read it. */
+        keyFile?: string;
+      };
+      /** Folder with the etcd, etcdctl and etcdutl binaries. Default: looked up on PATH. */
+      etcdBinDir?: string;
+      /** Folder where verification snapshots are kept. Default: <tmpdir>/hubspoke-etcd-snapshots. */
+      snapshotDir?: string;
+    };
   };
 }

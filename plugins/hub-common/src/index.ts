@@ -285,3 +285,109 @@ export type {
   PrometheusRuleManifest,
   RecordingRule,
 } from './monitoring/monitoringTypes';
+export {
+  auditInputSchema,
+  parseAuditInput,
+  AuditInputError,
+} from './audit/auditInput';
+export type { AuditInput, AuditInputDraft } from './audit/auditInput';
+export {
+  buildAuditPolicy,
+  FLUX_API_GROUPS,
+  HEALTH_ENDPOINTS,
+  CONFIDENTIAL_RESOURCES,
+} from './audit/auditPolicy';
+export type {
+  AuditGroupResources,
+  AuditLevel,
+  AuditPolicy,
+  AuditPolicyRule,
+  AuditStage,
+} from './audit/auditPolicyTypes';
+export {
+  apiServerAuditArgs,
+  apiServerAuditFlags,
+  kubeadmAuditPatch,
+} from './audit/kubeadmAudit';
+export type {
+  ApiServerFlag,
+  KubeadmAuditPatch,
+  KubeadmHostPathMount,
+} from './audit/kubeadmAudit';
+export { auditGitopsFiles, auditGitopsRoot } from './audit/auditGitops';
+export {
+  backupInputSchema,
+  parseBackupInput,
+  BackupInputError,
+  BACKUP_PROVIDERS,
+} from './backup/backupInput';
+export type {
+  BackupInput,
+  BackupInputDraft,
+  BackupStorage,
+  BackupTenant,
+  EtcdSnapshotSettings,
+} from './backup/backupInput';
+export type {
+  BackupManifest,
+  BackupNamespaceManifest,
+  BackupSecretManifest,
+  BackupStorageLocationManifest,
+  ContainerManifest,
+  CronJobManifest,
+  HelmReleaseManifest,
+  HelmRepositoryManifest,
+  VeleroScheduleManifest,
+  VolumeManifest,
+} from './backup/backupTypes';
+export {
+  backupNamespace,
+  buildBackupManifests,
+} from './backup/buildBackupManifests';
+export {
+  backupClusterEntry,
+  backupGitopsFiles,
+  backupGitopsRoot,
+} from './backup/backupGitops';
+export {
+  VELERO_VERSION,
+  VELERO_CHART_VERSION,
+  VELERO_AWS_PLUGIN_IMAGE,
+  VELERO_CREDENTIALS_SECRET,
+  VELERO_CREDENTIALS_KEY,
+} from './backup/veleroRelease';
+export {
+  awsCredentialsFile,
+  backupCredentialsSecret,
+  BACKUP_STORAGE_LOCATION,
+} from './backup/veleroStorage';
+export type { BackupCredentials } from './backup/veleroStorage';
+export {
+  CLUSTER_STATE_SCHEDULE,
+  tenantScheduleName,
+} from './backup/veleroSchedules';
+export {
+  ETCD_SNAPSHOT_CRONJOB,
+  etcdSnapshotShipping,
+} from './backup/etcdSnapshotCronJob';
+export {
+  etcdConnectionArgs,
+  etcdSnapshotSaveArgs,
+  etcdSnapshotStatusArgs,
+  KUBEADM_ETCD,
+  localSnapshotSteps,
+  renderShellScript,
+  shellQuote,
+  uploadSnapshotSteps,
+} from './backup/etcdSnapshotScript';
+export type {
+  EtcdConnection,
+  ShellStep,
+  SnapshotShipping,
+} from './backup/etcdSnapshotScript';
+export {
+  backupVerifyInputSchema,
+  parseBackupVerifyInput,
+  BackupVerifyInputError,
+} from './backup/backupVerifyInput';
+export type { BackupVerifyInput } from './backup/backupVerifyInput';

@@ -56,3 +56,34 @@ export {
 } from './monitoring/prometheusOperatorCrds';
 export { runVerify } from './verify/runVerify';
 export type { EtcdClientConfig, VerifyOptions } from './verify/types';
+export { veleroCrds, veleroCrdsYaml } from './backup/veleroCrds';
+export {
+  configMapEtcdKey,
+  writeBackupMarker,
+  type BackupMarker,
+} from './backup/backupMarker';
+export {
+  checkEtcdEndpoint,
+  etcdSnapshotStatus,
+  saveEtcdSnapshot,
+  type EtcdSnapshotStatus,
+} from './backup/etcdSnapshot';
+export {
+  EtcdToolError,
+  runEtcdTool,
+  type EtcdTool,
+  type EtcdToolsOptions,
+} from './backup/etcdTools';
+export {
+  readEtcdKey,
+  restoreIntoThrowawayEtcd,
+  type ThrowawayEtcd,
+} from './backup/throwawayEtcd';
+export {
+  verifyEtcdBackup,
+  type VerifyEtcdBackupOptions,
+} from './backup/verifyEtcdBackup';
+export {
+  readBackupConfig,
+  type BackupToolsConfig,
+} from './backup/readBackupConfig';
