@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the testbed's control plane binaries, the launcher and the test git server into
-# testbed/.build/bin/ and fetches the KWOK stages and Flux CRDs into testbed/.build/, then
-# runs build-flux.sh for the Flux controllers. Skips all work when nothing changed.
+# Builds the testbed's control plane binaries, kubeadm, the launcher and the test git server
+# into testbed/.build/bin/ and fetches the KWOK stages and Flux CRDs into testbed/.build/,
+# then runs build-flux.sh for the Flux controllers. Skips all work when nothing changed.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,7 +25,7 @@ kwok_stages=(
   pod/fast/pod-complete.yaml
   pod/fast/pod-delete.yaml
 )
-binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd etcdctl etcdutl kwok testbed gitserver)
+binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubeadm etcd etcdctl etcdutl kwok testbed gitserver)
 
 out="$here/.build"
 stamp="$out/stamp"
@@ -77,7 +77,8 @@ build_go() {
     x+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date"
   done
   local name
-  for name in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+  # The testbed does not run kubeadm; tests validate generated kubeadm configurations with it.
+  for name in kube-apiserver kube-controller-manager kube-scheduler kubectl kubeadm; do
     step "build $name"
     go build -trimpath -ldflags "-s -w$x" -o "$tmp/bin/$name" "k8s.io/kubernetes/cmd/$name"
     done_step

@@ -391,3 +391,44 @@ export {
   BackupVerifyInputError,
 } from './backup/backupVerifyInput';
 export type { BackupVerifyInput } from './backup/backupVerifyInput';
+export {
+  controlPlaneInputSchema,
+  parseControlPlaneInput,
+  ControlPlaneInputError,
+  CONTROL_PLANE_PROVIDERS,
+} from './controlplane/controlPlaneInput';
+export type {
+  ClusterApiPlanInput,
+  ControlPlaneInput,
+  ControlPlaneInputDraft,
+  KubeadmPlanInput,
+} from './controlplane/controlPlaneInput';
+export {
+  CNI_CHARTS,
+  CNI_PLUGINS,
+  CSI_CHARTS,
+  CSI_DRIVERS,
+} from './controlplane/addonCharts';
+export type { AddonChart, CniPlugin, CsiDriver } from './controlplane/addonCharts';
+export { buildControlPlaneManifests } from './controlplane/controlPlaneManifests';
+export {
+  clusterKubeconfigSecret,
+  controlPlaneName,
+} from './controlplane/controlPlaneMeta';
+export {
+  controlPlaneGitopsFiles,
+  controlPlaneGitopsRoot,
+  KUBEADM_DIR,
+} from './controlplane/controlPlaneGitops';
+export type {
+  AddonHelmReleaseManifest,
+  AddonHelmRepositoryManifest,
+  ClusterApiClusterManifest,
+  ControlPlaneManifest,
+  InfrastructureManifest,
+  KubeadmClusterConfiguration,
+  KubeadmConfigFile,
+  KubeadmControlPlaneManifest,
+  KubeadmInitConfiguration,
+  KubeadmJoinConfiguration,
+} from './controlplane/controlPlaneTypes';

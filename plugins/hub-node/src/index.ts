@@ -87,3 +87,7 @@ export {
   readBackupConfig,
   type BackupToolsConfig,
 } from './backup/readBackupConfig';
+export {
+  clusterApiCrds,
+  type ClusterApiCrds,
+} from './controlplane/clusterApiCrds';
