@@ -43,6 +43,9 @@ describe('scaffolderModuleHub', () => {
       .filter(id => id.startsWith('hub:'))
       .sort();
     expect(ids).toEqual([
+      'hub:audit:configure',
+      'hub:backup:configure',
+      'hub:backup:verify',
       'hub:flux:install',
       'hub:gitops:source',
       'hub:monitoring:install',

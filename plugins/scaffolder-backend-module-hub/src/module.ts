@@ -3,7 +3,13 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { readHubspokeConfig } from '@hubspoke/backstage-plugin-hub-node';
+import {
+  readBackupConfig,
+  readHubspokeConfig,
+} from '@hubspoke/backstage-plugin-hub-node';
+import { createAuditConfigureAction } from './actions/auditConfigure';
+import { createBackupConfigureAction } from './actions/backupConfigure';
+import { createBackupVerifyAction } from './actions/backupVerify';
 import { createFluxInstallAction } from './actions/fluxInstall';
 import { createGitopsSourceAction } from './actions/gitopsSource';
 import { createMonitoringInstallAction } from './actions/monitoringInstall';
@@ -41,6 +47,12 @@ export const scaffolderModuleHub = createBackendModule({
           createTenantDeleteAction({ clusters }),
           createSecurityBaselineAction({ clusters }),
           createMonitoringInstallAction({ clusters }),
+          createAuditConfigureAction({ clusters }),
+          createBackupConfigureAction({ clusters }),
+          createBackupVerifyAction({
+            clusters,
+            backup: readBackupConfig(config),
+          }),
           createVerifyAction({ clusters }),
         );
       },
