@@ -29,6 +29,7 @@ phase typecheck $toolchain yarn tsc
 for generator in plugins/hub-node/scripts/generate-flux-distribution.mts \
   plugins/hub-node/scripts/generate-monitoring-crds.mts \
   plugins/hub-node/scripts/generate-velero-crds.mts \
+  plugins/hub-node/scripts/generate-cluster-api-crds.mts \
   plugins/scaffolder-backend-module-hub/scripts/generate-kyverno-crds.mts; do
   phase "fresh $(basename "$generator" .mts)" bash -c "source testbed/go-env.sh && $toolchain node $generator --check"
 done

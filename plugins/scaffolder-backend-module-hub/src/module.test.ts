@@ -46,6 +46,7 @@ describe('scaffolderModuleHub', () => {
       'hub:audit:configure',
       'hub:backup:configure',
       'hub:backup:verify',
+      'hub:controlplane:plan',
       'hub:flux:install',
       'hub:gitops:source',
       'hub:monitoring:install',

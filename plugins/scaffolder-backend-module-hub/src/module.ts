@@ -10,6 +10,7 @@ import {
 import { createAuditConfigureAction } from './actions/auditConfigure';
 import { createBackupConfigureAction } from './actions/backupConfigure';
 import { createBackupVerifyAction } from './actions/backupVerify';
+import { createControlPlanePlanAction } from './actions/controlplanePlan';
 import { createFluxInstallAction } from './actions/fluxInstall';
 import { createGitopsSourceAction } from './actions/gitopsSource';
 import { createMonitoringInstallAction } from './actions/monitoringInstall';
@@ -53,6 +54,7 @@ export const scaffolderModuleHub = createBackendModule({
             clusters,
             backup: readBackupConfig(config),
           }),
+          createControlPlanePlanAction(),
           createVerifyAction({ clusters }),
         );
       },
