@@ -10,15 +10,17 @@
  *
  * Needs Go (modules come from GOPROXY, with testbed/go-env.sh's shared proxy in front).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import {
+  goModuleDir,
+  readDocuments,
+  readKustomization,
+  readResources,
+  writeOrCheck,
+} from '../../../scripts/lib/goModules.mts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const packageRoot = join(here, '..');
-const repoRoot = join(packageRoot, '..', '..');
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Flux v2.9.5's install layer with the controller releases the Go proxy serves. v2.9.5
@@ -35,51 +37,6 @@ const CONTROLLERS: Record<string, string> = {
   'helm-controller': 'v1.6.4',
   'notification-controller': 'v1.9.3',
 };
-
-type Json = Record<string, unknown>;
-
-function goModuleDir(module: string): string {
-  const env = { ...process.env };
-  const proxy = join(repoRoot, '..', 'shared', 'goproxy');
-  if (existsSync(proxy)) {
-    const upstream = execFileSync('go', ['env', 'GOPROXY'], { env })
-      .toString()
-      .trim();
-    env.GOPROXY = `file://${proxy},${upstream}`;
-  }
-  env.GOFLAGS = '-mod=mod';
-  const out = execFileSync('go', ['mod', 'download', '-json', module], {
-    env,
-    cwd: packageRoot,
-  }).toString();
-  const info = JSON.parse(out) as { Dir?: string; Error?: string };
-  if (!info.Dir) {
-    throw new Error(`go mod download ${module}: ${info.Error ?? 'no Dir'}`);
-  }
-  return info.Dir;
-}
-
-function readDocuments(file: string): Json[] {
-  return parseAllDocuments(readFileSync(file, 'utf8'))
-    .map(document => {
-      if (document.errors.length > 0) {
-        throw new Error(`${file}: ${document.errors[0].message}`);
-      }
-      return document.toJS() as Json | null;
-    })
-    .filter((value): value is Json => value !== null);
-}
-
-function readKustomization(dir: string): Json {
-  const [kustomization] = readDocuments(join(dir, 'kustomization.yaml'));
-  return kustomization;
-}
-
-/** The resources a kustomization.yaml lists, read in its order. */
-function readResources(dir: string): Json[] {
-  const resources = (readKustomization(dir).resources ?? []) as string[];
-  return resources.flatMap(resource => readDocuments(join(dir, resource)));
-}
 
 function managerImageTag(managerDir: string, controller: string): string {
   const images = (readKustomization(managerDir).images ?? []) as Array<{
@@ -135,17 +92,9 @@ const target = join(
   'distribution',
   `flux-${FLUX_VERSION}.json`,
 );
-const content = generate();
-if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== content) {
-    console.error(
-      `${target} does not match the Flux modules; run node plugins/hub-node/scripts/generate-flux-distribution.mts`,
-    );
-    process.exit(1);
-  }
-  console.log(`${target} matches the Flux modules`);
-} else {
-  writeFileSync(target, content);
-  console.log(`wrote ${target} (${content.length} bytes)`);
-}
+writeOrCheck({
+  generator: import.meta.url,
+  target,
+  content: generate(),
+  source: 'the Flux modules',
+});

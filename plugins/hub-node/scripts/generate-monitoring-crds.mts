@@ -10,15 +10,15 @@
  *
  * Needs Go (the module comes from GOPROXY, with testbed/go-env.sh's shared proxy in front).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import {
+  goModuleDir,
+  readCustomResourceDefinition,
+  writeOrCheck,
+} from '../../../scripts/lib/goModules.mts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const packageRoot = join(here, '..');
-const repoRoot = join(packageRoot, '..', '..');
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The operator release whose CRDs kube-prometheus-stack 77.6.0 (the chart version the
@@ -32,53 +32,12 @@ const CRD_FILES = [
   'monitoring.coreos.com_prometheusrules.yaml',
 ];
 
-function goModuleDir(module: string): string {
-  const env = { ...process.env };
-  const proxy = join(repoRoot, '..', 'shared', 'goproxy');
-  if (existsSync(proxy)) {
-    const upstream = execFileSync('go', ['env', 'GOPROXY'], { env })
-      .toString()
-      .trim();
-    if (!upstream.startsWith(`file://${proxy}`)) {
-      env.GOPROXY = `file://${proxy},${upstream}`;
-    }
-  }
-  env.GOFLAGS = '-mod=mod';
-  const out = execFileSync('go', ['mod', 'download', '-json', module], {
-    env,
-    cwd: packageRoot,
-  }).toString();
-  const info = JSON.parse(out) as { Dir?: string; Error?: string };
-  if (!info.Dir) {
-    throw new Error(`go mod download ${module}: ${info.Error ?? 'no Dir'}`);
-  }
-  return info.Dir;
-}
-
-function readCrd(file: string): Record<string, unknown> {
-  const documents = parseAllDocuments(readFileSync(file, 'utf8'))
-    .map(document => {
-      if (document.errors.length > 0) {
-        throw new Error(`${file}: ${document.errors[0].message}`);
-      }
-      return document.toJS() as Record<string, unknown> | null;
-    })
-    .filter((value): value is Record<string, unknown> => value !== null);
-  if (
-    documents.length !== 1 ||
-    documents[0].kind !== 'CustomResourceDefinition'
-  ) {
-    throw new Error(`${file}: expected exactly one CustomResourceDefinition`);
-  }
-  return documents[0];
-}
-
 function generate(): string {
   const dir = join(goModuleDir(MODULE), 'example', 'prometheus-operator-crd');
   const bundle = {
     version: OPERATOR_VERSION,
     module: MODULE,
-    crds: CRD_FILES.map(file => readCrd(join(dir, file))),
+    crds: CRD_FILES.map(file => readCustomResourceDefinition(join(dir, file))),
   };
   return `${JSON.stringify(bundle, null, 1)}\n`;
 }
@@ -90,17 +49,9 @@ const target = join(
   'crds',
   `prometheus-operator-${OPERATOR_VERSION}.json`,
 );
-const content = generate();
-if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== content) {
-    console.error(
-      `${target} does not match ${MODULE}; run node plugins/hub-node/scripts/generate-monitoring-crds.mts`,
-    );
-    process.exit(1);
-  }
-  console.log(`${target} matches ${MODULE}`);
-} else {
-  writeFileSync(target, content);
-  console.log(`wrote ${target} (${content.length} bytes)`);
-}
+writeOrCheck({
+  generator: import.meta.url,
+  target,
+  content: generate(),
+  source: MODULE,
+});

@@ -10,59 +10,28 @@
  *
  * Needs Go (modules come from GOPROXY, with testbed/go-env.sh's shared proxy in front).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import {
+  goModuleDir,
+  readCustomResourceDefinitions,
+  writeOrCheck,
+} from '../../../scripts/lib/goModules.mts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const packageRoot = join(here, '..');
-const repoRoot = join(packageRoot, '..', '..');
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** The Velero release whose server image the HelmRelease runs. */
 const VELERO_VERSION = 'v1.18.3';
 const MODULE = `github.com/vmware-tanzu/velero@${VELERO_VERSION}`;
 const CRD_FOLDERS = ['config/crd/v1/bases', 'config/crd/v2alpha1/bases'];
 
-type Json = Record<string, unknown>;
-
-function goModuleDir(module: string): string {
-  const env = { ...process.env };
-  const proxy = join(repoRoot, '..', 'shared', 'goproxy');
-  if (existsSync(proxy)) {
-    const upstream = execFileSync('go', ['env', 'GOPROXY'], { env })
-      .toString()
-      .trim();
-    env.GOPROXY = `file://${proxy},${upstream}`;
-  }
-  env.GOFLAGS = '-mod=mod';
-  const out = execFileSync('go', ['mod', 'download', '-json', module], {
-    env,
-    cwd: packageRoot,
-  }).toString();
-  const info = JSON.parse(out) as { Dir?: string; Error?: string };
-  if (!info.Dir) {
-    throw new Error(`go mod download ${module}: ${info.Error ?? 'no Dir'}`);
-  }
-  return info.Dir;
-}
-
-function readCrds(folder: string): Json[] {
+/** The CustomResourceDefinitions of a folder's YAML files, in file name order. */
+function readCrds(folder: string) {
   return readdirSync(folder)
     .filter(name => name.endsWith('.yaml'))
     .sort()
-    .flatMap(name =>
-      parseAllDocuments(readFileSync(join(folder, name), 'utf8')).map(
-        document => {
-          if (document.errors.length > 0) {
-            throw new Error(`${name}: ${document.errors[0].message}`);
-          }
-          return document.toJS() as Json;
-        },
-      ),
-    )
-    .filter(crd => crd?.kind === 'CustomResourceDefinition');
+    .flatMap(name => readCustomResourceDefinitions(join(folder, name)));
 }
 
 function generate(): string {
@@ -82,17 +51,9 @@ const target = join(
   'velero',
   `velero-crds-${VELERO_VERSION}.json`,
 );
-const content = generate();
-if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== content) {
-    console.error(
-      `${target} does not match the Velero module; run node plugins/hub-node/scripts/generate-velero-crds.mts`,
-    );
-    process.exit(1);
-  }
-  console.log(`${target} matches the Velero module`);
-} else {
-  writeFileSync(target, content);
-  console.log(`wrote ${target} (${content.length} bytes)`);
-}
+writeOrCheck({
+  generator: import.meta.url,
+  target,
+  content: generate(),
+  source: 'the Velero module',
+});
