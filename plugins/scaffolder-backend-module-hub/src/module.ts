@@ -21,6 +21,7 @@ import { createTenantCreateAction } from './actions/tenantCreate';
 import { createTenantDeleteAction } from './actions/tenantDelete';
 import { createVerifyAction } from './actions/verify';
 import { createClusterConnector } from './clusters/ClusterConnector';
+import { hubEtcdClient } from './clusters/hubEtcdClient';
 
 /**
  * The Hubspoke module of the scaffolder: registers the `hub:*` actions.
@@ -39,6 +40,7 @@ export const scaffolderModuleHub = createBackendModule({
       async init({ config, scaffolderActions }) {
         // Invalid cluster config stops the backend here rather than in a user's task.
         const clusters = createClusterConnector(readHubspokeConfig(config));
+        const backup = readBackupConfig(config);
         scaffolderActions.addActions(
           createPreflightAction({ clusters }),
           createFluxInstallAction({ clusters }),
@@ -52,10 +54,10 @@ export const scaffolderModuleHub = createBackendModule({
           createBackupConfigureAction({ clusters }),
           createBackupVerifyAction({
             clusters,
-            backup: readBackupConfig(config),
+            backup,
           }),
           createControlPlanePlanAction(),
-          createVerifyAction({ clusters }),
+          createVerifyAction({ clusters, hubEtcd: hubEtcdClient(backup) }),
         );
       },
     });

@@ -1,12 +1,17 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { HubCheckReport } from '@hubspoke/backstage-plugin-hub-common';
-import { runVerify } from '@hubspoke/backstage-plugin-hub-node';
+import {
+  EtcdClientConfig,
+  runVerify,
+} from '@hubspoke/backstage-plugin-hub-node';
 import { ClusterConnector } from '../clusters/ClusterConnector';
 import { examples } from './verify.examples';
 
 export interface VerifyActionOptions {
   clusters: ClusterConnector;
+  /** The hub's etcd (config hubspoke.backup.etcd): with it, the hub's check asks etcd for its members. */
+  hubEtcd?: EtcdClientConfig;
 }
 
 const DURATION = /^(\d+)(m|h|d)$/;
@@ -37,7 +42,7 @@ function logReport(
 }
 
 /** `hub:verify`: the hub acceptance checks against a live cluster, as a pass/warn/fail report. */
-export function createVerifyAction({ clusters }: VerifyActionOptions) {
+export function createVerifyAction({ clusters, hubEtcd }: VerifyActionOptions) {
   return createTemplateAction({
     id: 'hub:verify',
     description:
@@ -118,6 +123,8 @@ export function createVerifyAction({ clusters }: VerifyActionOptions) {
         kubeConfig: connected.kubeConfig,
         recoveryPointObjectiveMs: rpo,
         ...(fluxNamespace && { fluxNamespace }),
+        ...(hubEtcd &&
+          cluster === clusters.defaultClusterName() && { etcd: hubEtcd }),
       });
       logReport(ctx.logger, report);
       const count = (status: string) =>

@@ -1,11 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
-  buildTenantManifests,
   HubCheckReport,
   HubCheckStatus,
-  parseFluxInstallInput,
-  parseTenantInput,
 } from '@hubspoke/backstage-plugin-hub-common';
+import {
+  createApplyEngine,
+  veleroCrds,
+} from '@hubspoke/backstage-plugin-hub-node';
 import {
   commitFiles,
   eventually,
@@ -26,19 +27,26 @@ import {
   PatchStrategy,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
-import { createApplyEngine } from '../apply/createApplyEngine';
-import { veleroCrds } from '../backup/veleroCrds';
-import { buildFluxInstallManifests } from '../flux/buildFluxInstall';
-import { runVerify } from './runVerify';
+import { runAction } from '../__testUtils__/runAction';
+import { connectorForHub } from '../__testUtils__/testbedClusters';
+import { ClusterConnector } from '../clusters/ClusterConnector';
+import { createAuditConfigureAction } from './auditConfigure';
+import { createFluxInstallAction } from './fluxInstall';
+import { createSecurityBaselineAction } from './securityBaseline';
+import { createTenantCreateAction } from './tenantCreate';
+import { createVerifyAction } from './verify';
 
 jest.setTimeout(240_000);
 
 const HOUR = 3_600_000;
+const FLUX_TENANT_LABEL_PATH = '/metadata/labels/toolkit.fluxcd.io~1tenant';
 const TENANTS = ['alpha', 'beta'];
 
 let testbed: Testbed;
 let git: GitServer;
 let kubeConfig: KubeConfig;
+let clusters: ClusterConnector;
+let auditFlags: string[];
 
 function apply(objects: object[], force = false) {
   return createApplyEngine({
@@ -69,11 +77,6 @@ function apiServerMirrorPod(name: string, flags: string[]) {
   };
 }
 
-const AUDIT_FLAGS = [
-  '--audit-policy-file=/etc/kubernetes/audit/policy.yaml',
-  '--audit-log-path=/var/log/kubernetes/audit/audit.log',
-];
-
 async function onboardTenant(name: string) {
   const repo = await git.createRepository(name);
   await commitFiles(repo, {
@@ -81,14 +84,13 @@ async function onboardTenant(name: string) {
       'app/settings.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  tenant: ${name}\n`,
     },
   });
-  const tenant = parseTenantInput({
+  await runAction(createTenantCreateAction({ clusters }), {
     name,
     ownerGroup: `team-${name}`,
     quotaTier: 'small',
-    networkExposure: 'none',
     source: { url: repo.url, path: './app', secretName: 'git-auth' },
+    mode: 'apply',
   });
-  await apply(buildTenantManifests(tenant));
   await apply([
     {
       apiVersion: 'v1',
@@ -143,8 +145,12 @@ beforeAll(async () => {
   });
   kubeConfig = testbed.kubeConfig();
   git = await startGitServer();
+  clusters = connectorForHub({
+    name: 'hub',
+    auth: { type: 'kubeconfig', kubeconfigPath: testbed.state.kubeconfig },
+  });
   // The testbed made flux-system and the controllers' accounts itself: take them over.
-  await apply(buildFluxInstallManifests(parseFluxInstallInput({})), true);
+  await installFlux();
   const core = kubeConfig.makeApiClient(CoreV1Api);
   for (const node of testbed.state.nodes) {
     await core.patchNode({
@@ -158,27 +164,48 @@ beforeAll(async () => {
       ],
     });
   }
+  // kubeadm runs each API server with the flags hub:audit:configure returns.
+  const audit = await runAction(createAuditConfigureAction({ clusters }), {
+    mode: 'outputs',
+  });
+  auditFlags = audit.outputs.flags;
   await apply(
     testbed.state.nodes.map((node, index) =>
-      apiServerMirrorPod(`kube-apiserver-${node}-${index}`, AUDIT_FLAGS),
+      apiServerMirrorPod(`kube-apiserver-${node}-${index}`, auditFlags),
     ),
   );
   for (const tenant of TENANTS) await onboardTenant(tenant);
+  await runAction(createSecurityBaselineAction({ clusters }), {
+    adminGroups: ['platform-team'],
+    viewerGroups: ['platform-viewers'],
+    allowedRegistries: ['registry.example.com'],
+    mode: 'apply',
+  });
   await recordBackup();
 }, 300_000);
+
+function installFlux() {
+  return runAction(createFluxInstallAction({ clusters }), {
+    mode: 'apply',
+    force: true,
+  });
+}
 
 afterAll(async () => {
   await git?.stop();
   await testbed?.stop();
 }, 120_000);
 
-function verify() {
-  return runVerify({
-    cluster: 'testbed',
-    kubeConfig,
-    recoveryPointObjectiveMs: 24 * HOUR,
-    etcd: { endpoints: testbed.state.etcdClientURLs },
+async function verify(): Promise<HubCheckReport> {
+  const action = createVerifyAction({
+    clusters,
+    hubEtcd: { endpoints: testbed.state.etcdClientURLs },
   });
+  const { outputs } = await runAction(action, {
+    recoveryPointObjective: '24h',
+    failOn: 'never',
+  });
+  return outputs.report;
 }
 
 function statuses(report: HubCheckReport): Record<string, HubCheckStatus> {
@@ -215,7 +242,7 @@ async function healthyReport() {
   );
 }
 
-describe('runVerify on a hub configured as the actions configure it', () => {
+describe('hub:verify on a hub configured by the actions', () => {
   let healthy: Record<string, HubCheckStatus>;
 
   it('passes every check, with evidence', async () => {
@@ -305,9 +332,11 @@ describe('runVerify on a hub configured as the actions configure it', () => {
     });
   });
 
-  it('fails pod admission when a tenant namespace is set to admit privileged pods', async () => {
+  it('fails pod admission for a tenant namespace that Pod Security and the admission policies both let through', async () => {
     const core = kubeConfig.makeApiClient(CoreV1Api);
-    const label = (level: string) =>
+    // The baseline's admission policies select namespaces by the Flux tenant label, so
+    // refusing privileged pods takes both that label and the Pod Security level.
+    const relabel = (level: string, fluxTenant?: string) =>
       core.patchNamespace({
         name: 'beta',
         body: [
@@ -316,14 +345,17 @@ describe('runVerify on a hub configured as the actions configure it', () => {
             path: '/metadata/labels/pod-security.kubernetes.io~1enforce',
             value: level,
           },
+          fluxTenant
+            ? { op: 'add', path: FLUX_TENANT_LABEL_PATH, value: fluxTenant }
+            : { op: 'remove', path: FLUX_TENANT_LABEL_PATH },
         ],
       });
-    await label('privileged');
+    await relabel('privileged');
     await expectOnlyFailure(
       'security.podAdmission',
       /beta: a privileged host-network Pod was admitted/,
     );
-    await label('restricted');
+    await relabel('restricted', 'beta');
   });
 
   it('fails backups when the last one is older than the recovery point objective', async () => {
@@ -432,6 +464,6 @@ describe('runVerify on a hub configured as the actions configure it', () => {
       'flux.controllers',
       /flux-system\/source-controller: Available/,
     );
-    await apply(buildFluxInstallManifests(parseFluxInstallInput({})), true);
+    await installFlux();
   });
 });
