@@ -34,6 +34,9 @@ export type {
   OCIRepositoryManifest,
   KustomizationHealthCheck,
   FluxKustomizationManifest,
+  HelmRepositoryManifest,
+  HelmCrdPolicy,
+  HelmReleaseManifest,
   KubernetesManifest,
 } from './manifests/types';
 export { quotaTiers, quotaTierNames } from './manifests/quotaTiers';
@@ -277,8 +280,6 @@ export { MONITORING_RELEASE_ACCOUNT } from './monitoring/helmReleases';
 export type {
   AlertingRule,
   ConfigMapManifest,
-  HelmReleaseManifest as MonitoringHelmReleaseManifest,
-  HelmRepositoryManifest as MonitoringHelmRepositoryManifest,
   PodMonitorManifest,
   PrometheusRuleEntry,
   PrometheusRuleGroup,
@@ -335,8 +336,6 @@ export type {
   BackupStorageLocationManifest,
   ContainerManifest,
   CronJobManifest,
-  HelmReleaseManifest,
-  HelmRepositoryManifest,
   VeleroScheduleManifest,
   VolumeManifest,
 } from './backup/backupTypes';
@@ -409,7 +408,11 @@ export {
   CSI_CHARTS,
   CSI_DRIVERS,
 } from './controlplane/addonCharts';
-export type { AddonChart, CniPlugin, CsiDriver } from './controlplane/addonCharts';
+export type {
+  AddonChart,
+  CniPlugin,
+  CsiDriver,
+} from './controlplane/addonCharts';
 export { buildControlPlaneManifests } from './controlplane/controlPlaneManifests';
 export {
   clusterKubeconfigSecret,
@@ -421,8 +424,6 @@ export {
   KUBEADM_DIR,
 } from './controlplane/controlPlaneGitops';
 export type {
-  AddonHelmReleaseManifest,
-  AddonHelmRepositoryManifest,
   ClusterApiClusterManifest,
   ControlPlaneManifest,
   InfrastructureManifest,

@@ -1,34 +1,11 @@
-import { NamespacedObjectMeta, ObjectMeta } from '../manifests/types';
+import {
+  HelmReleaseManifest,
+  HelmRepositoryManifest,
+  NamespacedObjectMeta,
+  ObjectMeta,
+} from '../manifests/types';
 
 /** Minimal typed shapes of the objects hub:backup:configure emits, as written in YAML. */
-
-export interface HelmRepositoryManifest {
-  apiVersion: 'source.toolkit.fluxcd.io/v1';
-  kind: 'HelmRepository';
-  metadata: NamespacedObjectMeta;
-  spec: { url: string; interval: string };
-}
-
-export interface HelmReleaseManifest {
-  apiVersion: 'helm.toolkit.fluxcd.io/v2';
-  kind: 'HelmRelease';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    releaseName: string;
-    targetNamespace: string;
-    chart: {
-      spec: {
-        chart: string;
-        version: string;
-        sourceRef: { kind: 'HelmRepository'; name: string };
-      };
-    };
-    install: { crds: 'Skip' };
-    upgrade: { crds: 'Skip' };
-    values: Record<string, unknown>;
-  };
-}
 
 export interface BackupStorageLocationManifest {
   apiVersion: 'velero.io/v1';

@@ -1,5 +1,8 @@
 import { BackupInput } from './backupInput';
-import { HelmReleaseManifest, HelmRepositoryManifest } from './backupTypes';
+import {
+  HelmReleaseManifest,
+  HelmRepositoryManifest,
+} from '../manifests/types';
 import { backupLabels } from './backupLabels';
 
 /**

@@ -1,11 +1,11 @@
 import { SPOKE_CLUSTER_ADMIN_ACCOUNT } from '../manifests/spokeInput';
+import {
+  HelmReleaseManifest,
+  HelmRepositoryManifest,
+} from '../manifests/types';
 import { AddonChart, CNI_CHARTS, CSI_CHARTS } from './addonCharts';
 import { ControlPlaneInput } from './controlPlaneInput';
 import { clusterKubeconfigSecret, controlPlaneMeta } from './controlPlaneMeta';
-import {
-  AddonHelmReleaseManifest,
-  AddonHelmRepositoryManifest,
-} from './controlPlaneTypes';
 
 const DEFAULT_STORAGE_CLASS = {
   'storageclass.kubernetes.io/is-default-class': 'true',
@@ -81,7 +81,7 @@ function csiValues(
 function helmRepository(
   input: ControlPlaneInput,
   chart: AddonChart,
-): AddonHelmRepositoryManifest {
+): HelmRepositoryManifest {
   return {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'HelmRepository',
@@ -99,7 +99,7 @@ function helmRelease(
   chart: AddonChart,
   values: Record<string, unknown>,
   dependsOn?: string,
-): AddonHelmReleaseManifest {
+): HelmReleaseManifest {
   return {
     apiVersion: 'helm.toolkit.fluxcd.io/v2',
     kind: 'HelmRelease',
@@ -135,17 +135,16 @@ function helmRelease(
 /** The CNI's repository and release, then the CSI driver's, which waits for the CNI. */
 export function addonObjects(
   input: ControlPlaneInput,
-): Array<AddonHelmRepositoryManifest | AddonHelmReleaseManifest> {
+): Array<HelmRepositoryManifest | HelmReleaseManifest> {
   const cni = CNI_CHARTS[input.cni];
-  const objects: Array<AddonHelmRepositoryManifest | AddonHelmReleaseManifest> =
-    [
-      helmRepository(input, cni),
-      helmRelease(
-        input,
-        cni,
-        input.cni === 'cilium' ? ciliumValues(input) : calicoValues(input),
-      ),
-    ];
+  const objects: Array<HelmRepositoryManifest | HelmReleaseManifest> = [
+    helmRepository(input, cni),
+    helmRelease(
+      input,
+      cni,
+      input.cni === 'cilium' ? ciliumValues(input) : calicoValues(input),
+    ),
+  ];
   if (input.csi) {
     const csi = CSI_CHARTS[input.csi.driver];
     objects.push(

@@ -1,5 +1,9 @@
 import { ApiServerFlag, KubeadmHostPathMount } from '../audit/kubeadmAudit';
-import { NamespacedObjectMeta } from '../manifests/types';
+import {
+  HelmReleaseManifest,
+  HelmRepositoryManifest,
+  NamespacedObjectMeta,
+} from '../manifests/types';
 
 /** Minimal typed shapes of what hub:controlplane:plan writes, as written in YAML. */
 
@@ -109,45 +113,9 @@ export interface InfrastructureManifest {
   spec: Record<string, unknown>;
 }
 
-export interface AddonHelmRepositoryManifest {
-  apiVersion: 'source.toolkit.fluxcd.io/v1';
-  kind: 'HelmRepository';
-  metadata: NamespacedObjectMeta;
-  spec: { url: string; interval: string };
-}
-
-export interface AddonHelmReleaseManifest {
-  apiVersion: 'helm.toolkit.fluxcd.io/v2';
-  kind: 'HelmRelease';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    releaseName: string;
-    targetNamespace: string;
-    storageNamespace: string;
-    kubeConfig: { secretRef: { name: string; key: string } };
-    serviceAccountName: string;
-    dependsOn?: Array<{ name: string }>;
-    chart: {
-      spec: {
-        chart: string;
-        version: string;
-        sourceRef: { kind: 'HelmRepository'; name: string };
-      };
-    };
-    install: {
-      createNamespace: boolean;
-      crds: 'CreateReplace';
-      remediation: { retries: number };
-    };
-    upgrade: { crds: 'CreateReplace'; remediation: { retries: number } };
-    values: Record<string, unknown>;
-  };
-}
-
 export type ControlPlaneManifest =
   | ClusterApiClusterManifest
   | KubeadmControlPlaneManifest
   | InfrastructureManifest
-  | AddonHelmRepositoryManifest
-  | AddonHelmReleaseManifest;
+  | HelmRepositoryManifest
+  | HelmReleaseManifest;

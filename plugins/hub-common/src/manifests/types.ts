@@ -180,6 +180,55 @@ export interface FluxKustomizationManifest {
   };
 }
 
+/** A Flux HelmRepository: an HTTP(S) chart repository. */
+export interface HelmRepositoryManifest {
+  apiVersion: 'source.toolkit.fluxcd.io/v1';
+  kind: 'HelmRepository';
+  metadata: NamespacedObjectMeta;
+  spec: { interval: string; url: string };
+}
+
+/** What helm-controller does with a chart's CRDs on install and upgrade. */
+export type HelmCrdPolicy = 'Skip' | 'Create' | 'CreateReplace';
+
+/**
+ * A Flux HelmRelease of a chart from a HelmRepository in its own namespace. Every
+ * builder fills what it needs; unset fields take Flux's defaults and are left out of
+ * the rendered manifest.
+ */
+export interface HelmReleaseManifest {
+  apiVersion: 'helm.toolkit.fluxcd.io/v2';
+  kind: 'HelmRelease';
+  metadata: NamespacedObjectMeta;
+  spec: {
+    interval: string;
+    releaseName: string;
+    targetNamespace: string;
+    /** Where Helm keeps the release records; Flux's default is the HelmRelease's namespace. */
+    storageNamespace?: string;
+    /** Installs into the cluster of the kubeconfig in this Secret instead of the local one. */
+    kubeConfig?: { secretRef: { name: string; key?: string } };
+    /** The account helm-controller impersonates (on the remote cluster with kubeConfig). */
+    serviceAccountName?: string;
+    dependsOn?: Array<{ name: string }>;
+    chart: {
+      spec: {
+        chart: string;
+        version: string;
+        sourceRef: { kind: 'HelmRepository'; name: string };
+        interval?: string;
+      };
+    };
+    install: {
+      createNamespace?: boolean;
+      crds?: HelmCrdPolicy;
+      remediation?: { retries: number };
+    };
+    upgrade: { crds?: HelmCrdPolicy; remediation?: { retries: number } };
+    values: Record<string, unknown>;
+  };
+}
+
 /** A Secret as the API server stores it: values base64-encoded under `data`. */
 export interface SecretManifest {
   apiVersion: 'v1';

@@ -1,11 +1,11 @@
-import { NamespacedObjectMeta } from '../manifests/types';
-import { PinnedChart } from './monitoringCharts';
-import { MonitoringInput } from './monitoringInput';
 import {
   HelmCrdPolicy,
   HelmReleaseManifest,
   HelmRepositoryManifest,
-} from './monitoringTypes';
+  NamespacedObjectMeta,
+} from '../manifests/types';
+import { PinnedChart } from './monitoringCharts';
+import { MonitoringInput } from './monitoringInput';
 
 /**
  * The account helm-controller impersonates for the monitoring releases. Under Flux's

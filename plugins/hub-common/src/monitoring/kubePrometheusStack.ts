@@ -14,7 +14,7 @@ import {
   GRAFANA_ADMIN_SECRET,
   needsReceiversSecret,
 } from './monitoringSecrets';
-import { HelmReleaseManifest } from './monitoringTypes';
+import { HelmReleaseManifest } from '../manifests/types';
 
 /** The release name, which also prefixes the chart's objects (e.g. kube-prometheus-stack-alertmanager). */
 export const KUBE_PROMETHEUS_STACK_RELEASE = 'kube-prometheus-stack';

@@ -1,7 +1,7 @@
 import { helmRelease } from './helmReleases';
 import { MONITORING_CHARTS, PinnedChart } from './monitoringCharts';
 import { MonitoringInput } from './monitoringInput';
-import { HelmReleaseManifest } from './monitoringTypes';
+import { HelmReleaseManifest } from '../manifests/types';
 
 export const LOKI_RELEASE = 'loki';
 export const LOG_COLLECTOR_RELEASE = 'log-collector';

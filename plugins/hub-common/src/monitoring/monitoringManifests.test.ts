@@ -8,7 +8,7 @@ import {
   MONITORING_TASK_SECRETS,
   monitoringDraft,
 } from './monitoringTestInputs';
-import { HelmReleaseManifest } from './monitoringTypes';
+import { HelmReleaseManifest } from '../manifests/types';
 
 function describeObjects(objects: Array<{ kind: string; metadata: object }>) {
   return objects.map(({ kind, metadata }) => {

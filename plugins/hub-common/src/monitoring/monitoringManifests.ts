@@ -1,6 +1,11 @@
 import { FLUX_COMPONENTS } from '../manifests/fluxInstallInput';
 import { HUB_ROLE_LABEL } from '../manifests/tenantNetworkPolicies';
-import { NamespaceManifest, SecretManifest } from '../manifests/types';
+import {
+  HelmReleaseManifest,
+  HelmRepositoryManifest,
+  NamespaceManifest,
+  SecretManifest,
+} from '../manifests/types';
 import { buildDashboardConfigMaps } from './dashboards/dashboardConfigMaps';
 import { helmRepositories } from './helmReleases';
 import { buildHubPrometheusRule } from './hubPrometheusRule';
@@ -10,8 +15,6 @@ import { MONITORING_CHARTS } from './monitoringCharts';
 import { MonitoringInput } from './monitoringInput';
 import {
   ConfigMapManifest,
-  HelmReleaseManifest,
-  HelmRepositoryManifest,
   PodMonitorManifest,
   PrometheusRuleManifest,
 } from './monitoringTypes';

@@ -5,42 +5,6 @@ import { NamespacedObjectMeta } from '../manifests/types';
  * the manifests, so a value can be applied or rendered as is.
  */
 
-export interface HelmRepositoryManifest {
-  apiVersion: 'source.toolkit.fluxcd.io/v1';
-  kind: 'HelmRepository';
-  metadata: NamespacedObjectMeta;
-  spec: { interval: string; url: string };
-}
-
-/** What helm-controller does with a chart's CRDs on install and upgrade. */
-export type HelmCrdPolicy = 'Skip' | 'Create' | 'CreateReplace';
-
-export interface HelmReleaseManifest {
-  apiVersion: 'helm.toolkit.fluxcd.io/v2';
-  kind: 'HelmRelease';
-  metadata: NamespacedObjectMeta;
-  spec: {
-    interval: string;
-    releaseName: string;
-    targetNamespace: string;
-    storageNamespace: string;
-    /** The account helm-controller impersonates, in the HelmRelease's namespace. */
-    serviceAccountName: string;
-    chart: {
-      spec: {
-        chart: string;
-        version: string;
-        sourceRef: { kind: 'HelmRepository'; name: string };
-        interval: string;
-      };
-    };
-    install: { crds?: HelmCrdPolicy; remediation: { retries: number } };
-    upgrade: { crds?: HelmCrdPolicy; remediation: { retries: number } };
-    dependsOn?: Array<{ name: string }>;
-    values: Record<string, unknown>;
-  };
-}
-
 export interface PodMonitorManifest {
   apiVersion: 'monitoring.coreos.com/v1';
   kind: 'PodMonitor';
