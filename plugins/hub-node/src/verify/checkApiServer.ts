@@ -11,6 +11,15 @@ function readyzLines(body: string) {
     .map(([, sign, name, rest]) => ({ ok: sign === '+', name, detail: rest }));
 }
 
+type ReadyzLine = ReturnType<typeof readyzLines>[number];
+
+function etcdReason(etcd: ReadyzLine[], failing: ReadyzLine[]): string {
+  if (etcd.length === 0) return '/readyz reports no etcd check';
+  if (failing.length > 0)
+    return `${failing.map(l => l.name).join(', ')} failing`;
+  return `${etcd.map(l => l.name).join(', ')} ok`;
+}
+
 /** The API server's readiness checks, and within them etcd's. */
 export async function checkApiServer({
   kubeConfig,
@@ -44,12 +53,7 @@ export async function checkApiServer({
       area: 'etcd',
       title: 'etcd reachable from the API server',
       status: etcd.length > 0 && etcdFailing.length === 0 ? 'pass' : 'fail',
-      reason:
-        etcd.length === 0
-          ? '/readyz reports no etcd check'
-          : etcdFailing.length === 0
-          ? `${etcd.map(l => l.name).join(', ')} ok`
-          : `${etcdFailing.map(l => l.name).join(', ')} failing`,
+      reason: etcdReason(etcd, etcdFailing),
       evidence: etcd.map(l =>
         `[${l.ok ? '+' : '-'}]${l.name} ${l.detail}`.trim(),
       ),

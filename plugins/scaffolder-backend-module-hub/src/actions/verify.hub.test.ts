@@ -209,9 +209,7 @@ async function verify(): Promise<HubCheckReport> {
 }
 
 function statuses(report: HubCheckReport): Record<string, HubCheckStatus> {
-  return Object.fromEntries(
-    report.checks.map(check => [check.id, check.status]),
-  );
+  return Object.fromEntries(report.checks.map(c => [c.id, c.status]));
 }
 
 function check(report: HubCheckReport, id: string) {
