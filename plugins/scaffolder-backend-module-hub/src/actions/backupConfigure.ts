@@ -21,6 +21,7 @@ import { backupConfigureFields } from './backupConfigureFields';
 import { examples } from './backupConfigure.examples';
 import { backupCredentialsFromSecrets } from './backupCredentials';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields } from './tenantInputFields';
 
 export interface BackupConfigureActionOptions {
@@ -56,13 +57,11 @@ export function createBackupConfigureAction({
       },
     },
     async handler(ctx) {
-      const {
-        mode = 'gitops',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        ...fields
-      } = ctx.input;
+      const { mode, dryRun, force, gitopsDir, fields } = deliveryOptions(
+        ctx.input,
+        ctx.isDryRun,
+        { defaultMode: 'gitops' },
+      );
       const input = parseBackupInput(
         withoutUndefined({
           ...fields,
@@ -70,7 +69,6 @@ export function createBackupConfigureAction({
         }),
       );
       const credentials = backupCredentialsFromSecrets(ctx.secrets);
-      const isDryRun = ctx.isDryRun || dryRun;
       const objects = buildBackupManifests(input, { credentials });
       ctx.output('veleroVersion', VELERO_VERSION);
       ctx.logger.info(summaryLine(input));
@@ -83,7 +81,7 @@ export function createBackupConfigureAction({
             dir: `clusters/${input.cluster}/infrastructure`,
             entry: backupClusterEntry(input),
           },
-          dryRun: isDryRun,
+          dryRun,
         });
         if (credentials) {
           ctx.logger.info(
@@ -98,7 +96,7 @@ export function createBackupConfigureAction({
               backupCredentialsSecret(input, credentials),
             ] as KubernetesObject[],
             {
-              dryRun: isDryRun,
+              dryRun,
               force,
               checkpointKey: `hub.backup.configure.secret.${input.cluster}.${input.namespace}`,
             },
@@ -117,7 +115,7 @@ export function createBackupConfigureAction({
         cluster.kubeConfig,
         [...veleroCrds(), ...(objects as KubernetesObject[])],
         {
-          dryRun: isDryRun,
+          dryRun,
           force,
           checkpointKey: `hub.backup.configure.${input.cluster}.${input.namespace}`,
         },

@@ -17,6 +17,7 @@ import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { examples } from './fluxInstall.examples';
 import { syncCredentialsFromSecrets } from './fluxSyncCredentials';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields } from './tenantInputFields';
 
 export interface FluxInstallActionOptions {
@@ -150,13 +151,11 @@ export function createFluxInstallAction({
       },
     },
     async handler(ctx) {
-      const {
-        mode = 'apply',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        ...fields
-      } = ctx.input;
+      const { mode, dryRun, force, gitopsDir, fields } = deliveryOptions(
+        ctx.input,
+        ctx.isDryRun,
+        { defaultMode: 'apply' },
+      );
       const input = parseFluxInstallInput(
         withoutUndefined({
           ...fields,
@@ -165,7 +164,6 @@ export function createFluxInstallAction({
       );
       const credentials =
         input.sync && syncCredentialsFromSecrets(ctx.secrets, input.sync);
-      const isDryRun = ctx.isDryRun || dryRun;
       ctx.output('namespace', input.namespace);
       ctx.output('version', input.version);
 
@@ -175,7 +173,7 @@ export function createFluxInstallAction({
           files: fluxInstallGitopsFiles(input, {
             referencesSecret: Boolean(credentials),
           }),
-          dryRun: isDryRun,
+          dryRun,
         });
         if (input.sync && credentials) {
           ctx.logger.info(
@@ -193,7 +191,7 @@ export function createFluxInstallAction({
               ) as KubernetesObject,
             ],
             {
-              dryRun: isDryRun,
+              dryRun,
               force,
               checkpointKey: `hub.flux.install.secret.${input.cluster}`,
             },
@@ -208,7 +206,7 @@ export function createFluxInstallAction({
         cluster.kubeConfig,
         buildFluxInstallManifests(input, { credentials }) as KubernetesObject[],
         {
-          dryRun: isDryRun,
+          dryRun,
           force,
           checkpointKey: `hub.flux.install.${input.cluster}.${input.namespace}`,
         },

@@ -15,6 +15,7 @@ import { applyManifests } from '../delivery/applyManifests';
 import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { examples } from './gitopsSource.examples';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields } from './tenantInputFields';
 
 export interface GitopsSourceActionOptions {
@@ -117,13 +118,11 @@ export function createGitopsSourceAction({
       },
     },
     async handler(ctx) {
-      const {
-        mode = 'gitops',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        ...fields
-      } = ctx.input;
+      const { mode, dryRun, force, gitopsDir, fields } = deliveryOptions(
+        ctx.input,
+        ctx.isDryRun,
+        { defaultMode: 'gitops' },
+      );
       const source = parseGitopsSourceInput(
         withoutUndefined({
           ...fields,
@@ -131,7 +130,6 @@ export function createGitopsSourceAction({
         }),
       );
       const credentials = credentialsFrom(ctx.secrets);
-      const isDryRun = ctx.isDryRun || dryRun;
 
       if (mode === 'gitops') {
         const files = gitopsSourceFiles(source, {
@@ -153,7 +151,7 @@ export function createGitopsSourceAction({
             dir: `clusters/${source.cluster}/infrastructure`,
             entry: gitopsSourceClusterEntry(source),
           },
-          dryRun: isDryRun,
+          dryRun,
         });
         return;
       }
@@ -166,7 +164,7 @@ export function createGitopsSourceAction({
           withCredentials: credentials,
         }) as KubernetesObject[],
         {
-          dryRun: isDryRun,
+          dryRun,
           force,
           checkpointKey: `hub.gitops.source.${source.cluster}.${source.namespace}.${source.name}`,
         },

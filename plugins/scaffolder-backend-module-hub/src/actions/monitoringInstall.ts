@@ -25,6 +25,7 @@ import {
 } from './monitoringInstallPreflight';
 import { monitoringInstallFields } from './monitoringInstallFields';
 import { applyMonitoringSecrets } from './monitoringInstallSecrets';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields } from './tenantInputFields';
 
 export interface MonitoringInstallActionOptions {
@@ -87,20 +88,17 @@ export function createMonitoringInstallAction({
       },
     },
     async handler(ctx) {
-      const {
-        mode = 'gitops',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        ...fields
-      } = ctx.input;
+      const { mode, dryRun, force, gitopsDir, fields } = deliveryOptions(
+        ctx.input,
+        ctx.isDryRun,
+        { defaultMode: 'gitops' },
+      );
       const input = parseInput(
         { ...fields, cluster: fields.cluster ?? clusters.defaultClusterName() },
         mode,
         ctx.secrets,
       );
       const secrets = buildMonitoringSecrets(input, ctx.secrets);
-      const isDryRun = ctx.isDryRun || dryRun;
       ctx.output('namespace', input.namespace);
       ctx.output('chartVersion', MONITORING_CHARTS.kubePrometheusStack.version);
       const alerts = alertNames(buildHubRuleGroups(input));
@@ -112,10 +110,10 @@ export function createMonitoringInstallAction({
         const written = await writeGitopsFiles(ctx, {
           gitopsDir,
           files: monitoringGitopsFiles(input),
-          dryRun: isDryRun,
+          dryRun,
         });
         await applyMonitoringSecrets(ctx, clusters, input, secrets, {
-          dryRun: isDryRun,
+          dryRun,
           force,
         });
         ctx.logger.info(`${installs}: ${written.summary}`);
@@ -132,7 +130,7 @@ export function createMonitoringInstallAction({
           ...buildMonitoringManifests(input, secrets),
         ] as KubernetesObject[],
         {
-          dryRun: isDryRun,
+          dryRun,
           force,
           checkpointKey: `hub.monitoring.install.${input.cluster}.${input.namespace}`,
         },

@@ -13,6 +13,7 @@ import { securityBaselineFields } from './securityBaselineFields';
 import { assertKyvernoInstalled } from './securityBaselineKyverno';
 import { writeSecurityBaselineFiles } from './securityBaselineGitopsMode';
 import { tenantNamespacesOnCluster } from './securityBaselineTenants';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields } from './tenantInputFields';
 
 export interface SecurityBaselineActionOptions {
@@ -58,20 +59,17 @@ export function createSecurityBaselineAction({
       },
     },
     async handler(ctx) {
-      const {
-        mode = 'gitops',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        ...fields
-      } = ctx.input;
+      const { mode, dryRun, force, gitopsDir, fields } = deliveryOptions(
+        ctx.input,
+        ctx.isDryRun,
+        { defaultMode: 'gitops' },
+      );
       const input = parseSecurityBaselineInput(
         withoutUndefined({
           ...fields,
           cluster: fields.cluster ?? clusters.defaultClusterName(),
         }),
       );
-      const isDryRun = ctx.isDryRun || dryRun;
 
       if (mode === 'gitops') {
         const tenantNamespaces = input.tenantNamespaces ?? [];
@@ -79,7 +77,7 @@ export function createSecurityBaselineAction({
         ctx.logger.info(describeBaseline(input, tenantNamespaces));
         await writeSecurityBaselineFiles(ctx, input, {
           gitopsDir,
-          dryRun: isDryRun,
+          dryRun,
         });
         return;
       }
@@ -101,7 +99,7 @@ export function createSecurityBaselineAction({
           tenantNamespaces,
         }) as KubernetesObject[],
         {
-          dryRun: isDryRun,
+          dryRun,
           force,
           checkpointKey: `hub.security.baseline.${input.cluster}`,
         },

@@ -19,6 +19,7 @@ import { examples } from './spokeRegister.examples';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import { outOfBandInstructions, registerDirectly } from './spokeRegisterDirect';
 import { spokeInputFields } from './spokeRegisterFields';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields, hubClusterField } from './tenantInputFields';
 
 export interface SpokeRegisterActionOptions {
@@ -52,16 +53,14 @@ export function createSpokeRegisterAction({
     },
     async handler(ctx) {
       const {
-        mode = 'gitops',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        hubCluster,
-        ...fields
-      } = ctx.input;
+        mode,
+        dryRun,
+        force,
+        gitopsDir,
+        fields: { hubCluster, ...fields },
+      } = deliveryOptions(ctx.input, ctx.isDryRun, { defaultMode: 'gitops' });
       const spoke = parseSpokeInput(withoutUndefined(fields));
       const hub = requireHubName(clusters, hubCluster);
-      const isDryRun = ctx.isDryRun || dryRun;
       const kubeconfig = ctx.secrets?.spokeKubeconfig;
       ctx.output('namespace', spoke.name);
 
@@ -79,7 +78,7 @@ export function createSpokeRegisterAction({
                 .replace(/\/+$/, '')}/${layer}`,
             })),
           ],
-          dryRun: isDryRun,
+          dryRun,
         });
         if (!kubeconfig) {
           ctx.logger.warn(
@@ -103,7 +102,7 @@ export function createSpokeRegisterAction({
           hub,
           kubeconfig,
           hubManifests: buildSpokeKubeconfigManifests(spoke, kubeconfig),
-          dryRun: isDryRun,
+          dryRun,
           force,
         });
         ctx.output('spokeVersion', applied.spokeVersion);
@@ -122,7 +121,7 @@ export function createSpokeRegisterAction({
         hub,
         kubeconfig,
         hubManifests: buildSpokeManifests(spoke, { kubeconfig }),
-        dryRun: isDryRun,
+        dryRun,
         force,
       });
       ctx.output('spokeVersion', applied.spokeVersion);

@@ -15,6 +15,7 @@ import { hubNameFor, hubOfSpokeTenant } from '../delivery/resolveHub';
 import { writeGitopsFiles } from '../delivery/writeGitopsFiles';
 import { examples } from './tenantCreate.examples';
 import { applySpokeTenant, writeSpokeTenant } from './tenantCreateOnSpoke';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryOutputs, withoutUndefined } from './deliveryOutputs';
 import {
   deliveryFields,
@@ -49,13 +50,12 @@ export function createTenantCreateAction({
     },
     async handler(ctx) {
       const {
-        mode = 'gitops',
-        dryRun = false,
-        force = false,
-        gitopsDir = '.',
-        hubCluster,
-        ...fields
-      } = ctx.input;
+        mode,
+        dryRun,
+        force,
+        gitopsDir,
+        fields: { hubCluster, ...fields },
+      } = deliveryOptions(ctx.input, ctx.isDryRun, { defaultMode: 'gitops' });
       const hubName = hubNameFor(clusters, hubCluster);
       const tenant = parseTenantInput(
         withoutUndefined({
@@ -68,7 +68,6 @@ export function createTenantCreateAction({
         fields.cluster === undefined
           ? undefined
           : hubOfSpokeTenant(hubName, tenant.cluster);
-      const isDryRun = ctx.isDryRun || dryRun;
       ctx.output(
         'namespaces',
         tenantNamespaces(tenant).map(t => t.namespace),
@@ -79,7 +78,7 @@ export function createTenantCreateAction({
           tenant,
           hub,
           gitopsDir,
-          dryRun: isDryRun,
+          dryRun,
         });
         return;
       }
@@ -87,7 +86,7 @@ export function createTenantCreateAction({
         const applied = await applySpokeTenant(ctx, clusters, {
           tenant,
           hub,
-          dryRun: isDryRun,
+          dryRun,
           force,
         });
         ctx.output('objects', applied.objects);
@@ -102,12 +101,12 @@ export function createTenantCreateAction({
             dir: `clusters/${tenant.cluster}/tenants`,
             entry: tenantClusterEntry(tenant),
           },
-          dryRun: isDryRun,
+          dryRun,
         });
         return;
       }
       const applied = await applyHubTenant(ctx, clusters, tenant, {
-        dryRun: isDryRun,
+        dryRun,
         force,
       });
       ctx.output('objects', applied.objects);

@@ -15,6 +15,7 @@ import {
   tenantSpokeAccounts,
   tenantSyncObjects,
 } from './tenantDeleteObjects';
+import { deliveryOptions } from './deliveryOptions';
 import { deliveryFields, hubClusterField } from './tenantInputFields';
 
 export interface TenantDeleteActionOptions {
@@ -84,13 +85,12 @@ export function createTenantDeleteAction({
       },
     },
     async handler(ctx) {
-      const {
-        name,
-        confirmName,
-        mode = 'gitops',
-        dryRun = false,
-        gitopsDir = '.',
-      } = ctx.input;
+      const { name, confirmName } = ctx.input;
+      const { mode, dryRun, gitopsDir } = deliveryOptions(
+        ctx.input,
+        ctx.isDryRun,
+        { defaultMode: 'gitops' },
+      );
       assertDeletable(name, confirmName, ctx.input.cluster);
       const hubName = hubNameFor(clusters, ctx.input.hubCluster);
       const cluster = ctx.input.cluster ?? hubName ?? 'hub';
@@ -98,7 +98,6 @@ export function createTenantDeleteAction({
         ctx.input.cluster === undefined
           ? undefined
           : hubOfSpokeTenant(hubName, cluster);
-      const isDryRun = ctx.isDryRun || dryRun;
 
       const removal =
         mode === 'gitops'
@@ -110,13 +109,13 @@ export function createTenantDeleteAction({
                 cluster,
                 hub,
               },
-              isDryRun,
+              dryRun,
             )
           : await removeFromClusters(clusters, ctx.logger, {
               tenant: name,
               cluster,
               hub,
-              dryRun: isDryRun,
+              dryRun,
             });
       ctx.output('removed', removal.removed);
       if (removal.objects) {
