@@ -1,5 +1,5 @@
 import { FLUX_COMPONENTS } from '../manifests/fluxInstallInput';
-import { HUB_ROLE_LABEL } from '../manifests/tenantNetworkPolicies';
+import { HUB_ROLE_LABEL } from '../manifests/networkPolicySpecs';
 import {
   HelmReleaseManifest,
   HelmRepositoryManifest,

@@ -1,20 +1,16 @@
-import { HUB_ROLE_LABEL } from '../manifests/tenantNetworkPolicies';
+import {
+  fromRole,
+  ingressFrom,
+  namespaceIsolationSpecs,
+} from '../manifests/networkPolicySpecs';
 import { baselineName, baselineNamespacedMeta } from './baselineMeta';
 import { SecurityBaselineInput } from './securityBaselineInput';
-import {
-  NetworkPolicyPeerRule,
-  NetworkPolicyPortRule,
-  PlatformNetworkPolicyManifest,
-} from './types';
+import { NetworkPolicyPortRule, PlatformNetworkPolicyManifest } from './types';
 
 type PolicySpec = PlatformNetworkPolicyManifest['spec'];
 
 const tcp = (...ports: number[]): NetworkPolicyPortRule[] =>
   ports.map(port => ({ protocol: 'TCP', port }));
-
-const fromRole = (role: string): NetworkPolicyPeerRule => ({
-  namespaceSelector: { matchLabels: { [HUB_ROLE_LABEL]: role } },
-});
 
 /** The Flux controllers' metrics port (`http-prom`) and notification-controller's receiver. */
 const FLUX_METRICS_PORT = 8080;
@@ -40,38 +36,9 @@ function policy(
 
 /** Deny all, then let the namespace's pods talk to each other and to cluster DNS. */
 function commonPolicies(namespace: string): PlatformNetworkPolicyManifest[] {
-  return [
-    policy(namespace, 'default-deny', {
-      podSelector: {},
-      policyTypes: ['Ingress', 'Egress'],
-    }),
-    policy(namespace, 'allow-same-namespace', {
-      podSelector: {},
-      policyTypes: ['Ingress', 'Egress'],
-      ingress: [{ from: [{ podSelector: {} }] }],
-      egress: [{ to: [{ podSelector: {} }] }],
-    }),
-    policy(namespace, 'allow-dns', {
-      podSelector: {},
-      policyTypes: ['Egress'],
-      egress: [
-        {
-          to: [
-            {
-              namespaceSelector: {
-                matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
-              },
-              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-            },
-          ],
-          ports: [
-            { protocol: 'UDP', port: 53 },
-            { protocol: 'TCP', port: 53 },
-          ],
-        },
-      ],
-    }),
-  ];
+  return namespaceIsolationSpecs().map(([name, spec]) =>
+    policy(namespace, name, spec),
+  );
 }
 
 /**
@@ -87,13 +54,11 @@ function fluxPolicies(namespace: string): PlatformNetworkPolicyManifest[] {
       policyTypes: ['Egress'],
       egress: [{ ports: tcp(...API_SERVER_PORTS, SSH_PORT) }],
     }),
-    policy(namespace, 'allow-monitoring-scrape', {
-      podSelector: {},
-      policyTypes: ['Ingress'],
-      ingress: [
-        { from: [fromRole('monitoring')], ports: tcp(FLUX_METRICS_PORT) },
-      ],
-    }),
+    policy(
+      namespace,
+      'allow-monitoring-scrape',
+      ingressFrom(fromRole('monitoring'), tcp(FLUX_METRICS_PORT)),
+    ),
     policy(namespace, 'allow-webhook-receiver', {
       podSelector: { matchLabels: { app: 'notification-controller' } },
       policyTypes: ['Ingress'],
@@ -121,11 +86,11 @@ function monitoringPolicies(
         { ports: tcp(...API_SERVER_PORTS, KUBELET_PORT) },
       ],
     }),
-    policy(namespace, 'allow-ingress-controller', {
-      podSelector: {},
-      policyTypes: ['Ingress'],
-      ingress: [{ from: [fromRole('ingress')] }],
-    }),
+    policy(
+      namespace,
+      'allow-ingress-controller',
+      ingressFrom(fromRole('ingress')),
+    ),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { HUB_ROLE_LABEL } from '../manifests/tenantNetworkPolicies';
+import { HUB_ROLE_LABEL } from '../manifests/networkPolicySpecs';
 import {
   PodSecurityLevel,
   SecurityBaselineInput,
