@@ -1,11 +1,9 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  exampleInput,
   expectExamplesUseKnownInputs,
+  runExample,
 } from '../__testUtils__/examples';
-import { runAction } from '../__testUtils__/runAction';
 import { createAuditConfigureAction } from './auditConfigure';
 import { examples } from './auditConfigure.examples';
 
@@ -15,8 +13,7 @@ const action = createAuditConfigureAction({
 
 describe('hub:audit:configure examples', () => {
   it('writes the gitops-mode example into the workspace', async () => {
-    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
-    await runAction(action, exampleInput(examples, 0), { workspacePath });
+    const { workspacePath } = await runExample(action, examples, 0);
     expect(
       await readdir(
         join(workspacePath, 'fleet/infrastructure/control-plane/hub/audit'),
@@ -25,7 +22,7 @@ describe('hub:audit:configure examples', () => {
   });
 
   it('returns the flags of the outputs-mode example', async () => {
-    const { outputs } = await runAction(action, exampleInput(examples, 1));
+    const { outputs } = await runExample(action, examples, 1);
     expect(outputs.flags).toContain(
       '--audit-log-path=/var/log/apiserver/audit.log',
     );

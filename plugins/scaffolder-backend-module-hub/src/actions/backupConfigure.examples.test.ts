@@ -1,12 +1,10 @@
 import { startTestbed, Testbed } from '@hubspoke/testbed';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  exampleInput,
   expectExamplesUseKnownInputs,
+  runExample,
 } from '../__testUtils__/examples';
-import { runAction } from '../__testUtils__/runAction';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createBackupConfigureAction } from './backupConfigure';
 import { examples } from './backupConfigure.examples';
@@ -30,15 +28,14 @@ afterAll(async () => {
 
 describe('hub:backup:configure examples', () => {
   it('writes the gitops-mode example into the workspace', async () => {
-    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
-    await runAction(action, exampleInput(examples, 0), { workspacePath });
+    const { workspacePath } = await runExample(action, examples, 0);
     expect(
       await readdir(join(workspacePath, 'fleet/infrastructure/backup/hub')),
     ).toContain('schedule-tenant-team-search.yaml');
   });
 
   it('dry-runs the apply-mode example against the testbed', async () => {
-    const { outputs } = await runAction(action, exampleInput(examples, 1), {
+    const { outputs } = await runExample(action, examples, 1, {
       isDryRun: true,
     });
     expect(outputs.summary).toMatch(/^\d+ to create.*\(dry run\)$/);

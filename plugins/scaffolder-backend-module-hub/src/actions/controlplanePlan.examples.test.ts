@@ -1,26 +1,21 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  exampleInput,
   expectExamplesUseKnownInputs,
+  runExample,
 } from '../__testUtils__/examples';
 import { listFiles } from '../__testUtils__/listFiles';
-import { runAction } from '../__testUtils__/runAction';
 import { createControlPlanePlanAction } from './controlplanePlan';
 import { examples } from './controlplanePlan.examples';
 
 const action = createControlPlanePlanAction();
 
-async function runExample(index: number): Promise<string[]> {
-  const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
-  await runAction(action, exampleInput(examples, index), { workspacePath });
+async function filesOfExample(index: number): Promise<string[]> {
+  const { workspacePath } = await runExample(action, examples, index);
   return listFiles(workspacePath);
 }
 
 describe('hub:controlplane:plan examples', () => {
   it('writes the kubeadm example into the fleet repository', async () => {
-    expect(await runExample(0)).toEqual(
+    expect(await filesOfExample(0)).toEqual(
       [
         'helmrelease-cilium.yaml',
         'helmrelease-csi-driver-nfs.yaml',
@@ -34,7 +29,7 @@ describe('hub:controlplane:plan examples', () => {
   });
 
   it('writes the Cluster API example into the fleet repository', async () => {
-    expect(await runExample(1)).toEqual(
+    expect(await filesOfExample(1)).toEqual(
       [
         'awscluster-spoke-us-1.yaml',
         'awsmachinetemplate-spoke-us-1-control-plane.yaml',

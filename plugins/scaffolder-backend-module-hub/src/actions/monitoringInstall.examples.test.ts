@@ -1,11 +1,8 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { connectToTestbed } from '@hubspoke/testbed';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import {
-  exampleInput,
   expectExamplesUseKnownInputs,
+  runExample,
 } from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createMonitoringInstallAction } from './monitoringInstall';
@@ -18,39 +15,25 @@ const action = createMonitoringInstallAction({
 
 describe('hub:monitoring:install examples', () => {
   it('writes the gitops-mode example into the workspace, with the task secrets it names', async () => {
-    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
-    const ctx = {
-      ...createMockActionContext({
-        input: exampleInput(examples, 0),
-        workspacePath,
-        secrets: {
-          pagerdutyKey: 'example-routing-key',
-          slackPlatform: 'https://hooks.slack.example.com/services/T/B/X',
-          grafanaAdminPassword: 'example-password',
-        },
-      }),
+    const { outputs, workspacePath } = await runExample(action, examples, 0, {
       isDryRun: true,
-    };
-    await action.handler(ctx);
+      secrets: {
+        pagerdutyKey: 'example-routing-key',
+        slackPlatform: 'https://hooks.slack.example.com/services/T/B/X',
+        grafanaAdminPassword: 'example-password',
+      },
+    });
 
-    expect(ctx.output).toHaveBeenCalledWith(
-      'summary',
-      '13 files to write (dry run)',
-    );
+    expect(outputs.summary).toBe('13 files to write (dry run)');
     expect(await readdir(workspacePath)).toEqual([]);
   });
 
   it('dry-runs the apply-mode example against the testbed', async () => {
-    const ctx = {
-      ...createMockActionContext({ input: exampleInput(examples, 1) }),
+    const { outputs } = await runExample(action, examples, 1, {
       isDryRun: true,
-    };
-    await action.handler(ctx);
+    });
 
-    expect(ctx.output).toHaveBeenCalledWith(
-      'summary',
-      expect.stringMatching(/^\d+ to create.*\(dry run\)$/),
-    );
+    expect(outputs.summary).toMatch(/^\d+ to create.*\(dry run\)$/);
   });
 
   it('every example uses hub:monitoring:install with known inputs', () => {

@@ -1,11 +1,9 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { connectToTestbed } from '@hubspoke/testbed';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  exampleInput,
   expectExamplesUseKnownInputs,
+  runExample,
 } from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createSecurityBaselineAction } from './securityBaseline';
@@ -18,25 +16,15 @@ const action = createSecurityBaselineAction({
 
 describe('hub:security:baseline examples', () => {
   it('dry-runs the apply-mode example against the testbed', async () => {
-    const ctx = {
-      ...createMockActionContext({ input: exampleInput(examples, 0) }),
+    const { outputs } = await runExample(action, examples, 0, {
       isDryRun: true,
-    };
-    await action.handler(ctx);
+    });
 
-    expect(ctx.output).toHaveBeenCalledWith(
-      'summary',
-      expect.stringMatching(/^\d+ to create.*\(dry run\)$/),
-    );
+    expect(outputs.summary).toMatch(/^\d+ to create.*\(dry run\)$/);
   });
 
   it('writes the gitops-mode example into the workspace', async () => {
-    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
-    const ctx = createMockActionContext({
-      input: exampleInput(examples, 1),
-      workspacePath,
-    });
-    await action.handler(ctx);
+    const { workspacePath } = await runExample(action, examples, 1);
 
     const files = await readdir(
       join(workspacePath, 'fleet/clusters/hub/security-baseline'),

@@ -1,12 +1,9 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { connectToTestbed } from '@hubspoke/testbed';
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  exampleInput,
   expectExamplesUseKnownInputs,
+  runExample,
 } from '../__testUtils__/examples';
 import { adminConnector } from '../__testUtils__/testbedClusters';
 import { createSpokeRegisterAction } from './spokeRegister';
@@ -20,31 +17,19 @@ const action = createSpokeRegisterAction({
 describe('hub:spoke:register examples', () => {
   it('dry-runs the apply-mode example against the testbed', async () => {
     // The shared testbed stands in for the spoke too: both dry runs go to it.
-    const ctx = {
-      ...createMockActionContext({
-        input: exampleInput(examples, 0),
-        secrets: { spokeKubeconfig: await readFile(state.kubeconfig, 'utf8') },
-      }),
+    const { outputs } = await runExample(action, examples, 0, {
       isDryRun: true,
-    };
-    await action.handler(ctx);
+      secrets: { spokeKubeconfig: await readFile(state.kubeconfig, 'utf8') },
+    });
 
-    expect(ctx.output).toHaveBeenCalledWith('namespace', 'eu-1');
-    expect(ctx.output).toHaveBeenCalledWith(
-      'summary',
-      expect.stringMatching(
-        /^eu-1: 4 to create, .*\(dry run\); testbed: 7 to create, .*\(dry run\)$/,
-      ),
+    expect(outputs.namespace).toBe('eu-1');
+    expect(outputs.summary).toMatch(
+      /^eu-1: 4 to create, .*\(dry run\); testbed: 7 to create, .*\(dry run\)$/,
     );
   });
 
   it('writes the gitops-mode example into the workspace', async () => {
-    const workspacePath = await mkdtemp(join(tmpdir(), 'hub-example-'));
-    const ctx = createMockActionContext({
-      input: exampleInput(examples, 1),
-      workspacePath,
-    });
-    await action.handler(ctx);
+    const { workspacePath } = await runExample(action, examples, 1);
 
     expect(
       (
