@@ -169,7 +169,7 @@ describe('hub:flux:install input rules', () => {
     [
       { url: 'ssh://git@git.example.com/fleet.git' },
       {},
-      'secrets.gitSshKey: is required for an ssh:// sync URL',
+      'secrets.gitSshKey: is required for an ssh:// sync URL in apply mode',
     ],
     [
       { url: 'https://git.example.com/fleet.git' },

@@ -163,18 +163,27 @@ export function createFluxInstallAction({
         }),
       );
       const credentials =
-        input.sync && syncCredentialsFromSecrets(ctx.secrets, input.sync);
+        input.sync &&
+        syncCredentialsFromSecrets(ctx.secrets, input.sync, {
+          sshKeyRequired: mode === 'apply',
+        });
+      // Flux cannot clone over ssh anonymously: the source names a Secret in any case.
+      const referencesSecret =
+        Boolean(credentials) || Boolean(input.sync?.url.startsWith('ssh://'));
       ctx.output('namespace', input.namespace);
       ctx.output('version', input.version);
 
       if (mode === 'gitops') {
         await writeGitopsFiles(ctx, {
           gitopsDir,
-          files: fluxInstallGitopsFiles(input, {
-            referencesSecret: Boolean(credentials),
-          }),
+          files: fluxInstallGitopsFiles(input, { referencesSecret }),
           dryRun,
         });
+        if (referencesSecret && !credentials) {
+          ctx.logger.warn(
+            `the sync source reads the Secret ${input.namespace}/${input.namespace} (identity and known_hosts); create it on cluster ${input.cluster} out of band, or run again with the task secrets gitSshKey and gitKnownHosts`,
+          );
+        }
         if (input.sync && credentials) {
           ctx.logger.info(
             `the Secret ${input.namespace}/${input.namespace} with the sync credentials is not written to git; applying it to cluster ${input.cluster}`,

@@ -24,11 +24,14 @@ function refuse(secret: string, why: string): never {
 /**
  * The sync source's credentials, only ever from task secrets: gitUsername/gitPassword
  * (https Git), gitSshKey/gitKnownHosts (ssh Git) or registryUsername/registryPassword
- * (OCI). A pair that does not fit the URL is refused rather than ignored.
+ * (OCI). A pair that does not fit the URL is refused rather than ignored. An ssh:// URL
+ * cannot be read without a key, so apply mode requires one; gitops mode may leave the
+ * Secret to be created out of band.
  */
 export function syncCredentialsFromSecrets(
   secrets: Secrets,
   sync: FluxSyncInput,
+  options: { sshKeyRequired: boolean },
 ): FluxSyncCredentials | undefined {
   const basic = pair(secrets, 'gitUsername', 'gitPassword');
   const ssh = pair(secrets, 'gitSshKey', 'gitKnownHosts');
@@ -60,12 +63,12 @@ export function syncCredentialsFromSecrets(
         'gitUsername',
         'is for http(s):// Git URLs; an ssh:// URL takes gitSshKey and gitKnownHosts',
       );
-    if (!ssh)
+    if (!ssh && options.sshKeyRequired)
       refuse(
         'gitSshKey',
-        'is required for an ssh:// sync URL, together with gitKnownHosts',
+        'is required for an ssh:// sync URL in apply mode, together with gitKnownHosts',
       );
-    return { type: 'ssh', identity: ssh[0], knownHosts: ssh[1] };
+    return ssh && { type: 'ssh', identity: ssh[0], knownHosts: ssh[1] };
   }
   if (ssh)
     refuse(

@@ -193,8 +193,9 @@ describe('hub:security:baseline in apply mode', () => {
       'pod-security.kubernetes.io/enforce': 'baseline',
       'pod-security.kubernetes.io/warn': 'restricted',
     });
+    // Host agents (node-exporter, the log collector) run there: the system level.
     expect(await namespaceLabels(monitoringNamespace)).toMatchObject({
-      'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/enforce': 'privileged',
       'hubspoke.io/role': 'monitoring',
     });
     expect(await namespaceLabels(system.name)).toMatchObject({
