@@ -62,6 +62,20 @@ describe('hub backend plugin', () => {
       .expect(401);
   });
 
+  it('reports a cluster whose kubeconfig cannot be read as unreachable, without its path', async () => {
+    const server = await startBackend({ hubspoke });
+    const response = await request(server)
+      .get('/api/hub/status/clusters')
+      .expect(200);
+
+    expect(response.body.clusters[0]).toMatchObject({
+      name: 'hub',
+      state: 'unreachable',
+      reason: 'its client configuration could not be built (ENOENT)',
+    });
+    expect(response.text).not.toMatch(/super-secret-token|\/secret\/path/);
+  });
+
   it('lists no clusters when none are configured', async () => {
     const server = await startBackend({});
     await request(server)

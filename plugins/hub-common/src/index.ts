@@ -433,3 +433,21 @@ export type {
   KubeadmInitConfiguration,
   KubeadmJoinConfiguration,
 } from './controlplane/controlPlaneTypes';
+export {
+  HUB_FLUX_KINDS,
+  isHubFluxKind,
+  type HubFluxKind,
+} from './status/fluxKinds';
+export { HUB_TENANT_LABEL } from './status/types';
+export type {
+  HubClusterState,
+  HubClusterStatus,
+  HubClusterStatusList,
+  HubConditionStatus,
+  HubDataAge,
+  HubFluxFilter,
+  HubFluxObject,
+  HubFluxObjectList,
+  HubStatusEnvelope,
+  HubWatchedKind,
+} from './status/types';
