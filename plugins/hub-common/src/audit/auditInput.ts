@@ -1,7 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   dnsLabel,
+  InputProblemsError,
   parseOrThrow,
   requiredString,
 } from '../manifests/inputRules';
@@ -69,12 +69,9 @@ export type AuditInput = z.output<typeof auditInputSchema>;
 export type AuditInputDraft = z.input<typeof auditInputSchema>;
 
 /** Raised by {@link parseAuditInput}; named `InputError` for Backstage's error handling. */
-export class AuditInputError extends InputError {
-  readonly problems: string[];
-
+export class AuditInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid audit input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('audit', problems);
   }
 }
 

@@ -1,7 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   dnsLabel,
+  InputProblemsError,
   oneOf,
   parseOrThrow,
   requiredString,
@@ -177,12 +177,9 @@ export type BackupTenant = BackupInput['tenants'][number];
 export type EtcdSnapshotSettings = BackupInput['etcdSnapshot'];
 
 /** Raised by {@link parseBackupInput}; named `InputError` for Backstage's error handling. */
-export class BackupInputError extends InputError {
-  readonly problems: string[];
-
+export class BackupInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid backup input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('backup', problems);
   }
 }
 

@@ -1,7 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   dnsLabel,
+  InputProblemsError,
   oneOf,
   parseOrThrow,
   requiredString,
@@ -33,12 +33,9 @@ export const backupVerifyInputSchema = z.strictObject(
 export type BackupVerifyInput = z.output<typeof backupVerifyInputSchema>;
 
 /** Raised by {@link parseBackupVerifyInput}; named `InputError` for Backstage's error handling. */
-export class BackupVerifyInputError extends InputError {
-  readonly problems: string[];
-
+export class BackupVerifyInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid backup verification input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('backup verification', problems);
   }
 }
 

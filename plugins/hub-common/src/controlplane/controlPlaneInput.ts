@@ -1,8 +1,8 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { auditInputSchema } from '../audit/auditInput';
 import {
   dnsLabel,
+  InputProblemsError,
   oneOf,
   parseOrThrow,
   requiredString,
@@ -178,12 +178,9 @@ export type ClusterApiPlanInput = Extract<
 export type ControlPlaneInputDraft = z.input<typeof controlPlaneInputSchema>;
 
 /** Raised by {@link parseControlPlaneInput}; named `InputError` for Backstage's error handling. */
-export class ControlPlaneInputError extends InputError {
-  readonly problems: string[];
-
+export class ControlPlaneInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid control plane input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('control plane', problems);
   }
 }
 

@@ -1,10 +1,10 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   booleanField,
   dnsLabel,
   fluxDuration,
   GIT_URL,
+  InputProblemsError,
   nonEmptyString,
   oneOf,
   parseOrThrow,
@@ -199,15 +199,11 @@ export type FluxInstallInputDraft = z.input<typeof fluxInstallInputSchema>;
 export type FluxSyncInput = NonNullable<FluxInstallInput['sync']>;
 
 /**
- * Raised by {@link parseFluxInstallInput}. Named `InputError` so that Backstage's error
- * handling, which goes by `name`, answers it as a bad request.
+ * Raised by {@link parseFluxInstallInput}.
  */
-export class FluxInstallInputError extends InputError {
-  readonly problems: string[];
-
+export class FluxInstallInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid Flux install input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('Flux install', problems);
   }
 }
 

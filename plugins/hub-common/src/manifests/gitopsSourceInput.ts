@@ -1,9 +1,9 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   dnsLabel,
   fluxDuration,
   GIT_URL,
+  InputProblemsError,
   nonEmptyString,
   parseOrThrow,
   relativePath,
@@ -103,15 +103,11 @@ export type GitopsSourceInput = z.output<typeof gitopsSourceInputSchema>;
 export type GitopsSourceInputDraft = z.input<typeof gitopsSourceInputSchema>;
 
 /**
- * Raised by {@link parseGitopsSourceInput}. Named `InputError` so that Backstage's
- * error handling, which goes by `name`, answers it as a bad request.
+ * Raised by {@link parseGitopsSourceInput}.
  */
-export class GitopsSourceInputError extends InputError {
-  readonly problems: string[];
-
+export class GitopsSourceInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid GitOps source input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('GitOps source', problems);
   }
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { dns1123LabelProblem } from '../names';
 
@@ -78,4 +79,17 @@ export function fluxDuration() {
 
 export function booleanField() {
   return z.boolean({ error: 'must be true or false' });
+}
+
+/**
+ * Every problem of one input, as the input schemas report them. It is an `InputError`
+ * (and keeps that name), so Backstage's error handling answers it as a bad request.
+ */
+export class InputProblemsError extends InputError {
+  readonly problems: string[];
+
+  constructor(what: string, problems: string[]) {
+    super(`Invalid ${what} input: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
 }

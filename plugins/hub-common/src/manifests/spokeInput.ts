@@ -1,8 +1,8 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   dnsLabel,
   GIT_URL,
+  InputProblemsError,
   oneOf,
   parseOrThrow,
   relativePath,
@@ -137,15 +137,11 @@ export type SpokeInput = z.output<typeof spokeInputSchema>;
 export type SpokeInputDraft = z.input<typeof spokeInputSchema>;
 
 /**
- * Raised by {@link parseSpokeInput}. Named `InputError` so that Backstage's error
- * handling, which goes by `name`, answers it as a bad request.
+ * Raised by {@link parseSpokeInput}.
  */
-export class SpokeInputError extends InputError {
-  readonly problems: string[];
-
+export class SpokeInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid spoke input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('spoke', problems);
   }
 }
 

@@ -1,9 +1,9 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { quotaTierNames } from './quotaTiers';
 import {
   dnsLabel,
   GIT_URL,
+  InputProblemsError,
   oneOf,
   parseOrThrow,
   relativePath,
@@ -74,15 +74,11 @@ export type TenantInput = z.output<typeof tenantInputSchema>;
 export type TenantInputDraft = z.input<typeof tenantInputSchema>;
 
 /**
- * Raised by {@link parseTenantInput}. Named `InputError` so that Backstage's error
- * handling, which goes by `name`, answers it as a bad request.
+ * Raised by {@link parseTenantInput}.
  */
-export class TenantInputError extends InputError {
-  readonly problems: string[];
-
+export class TenantInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid tenant input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('tenant', problems);
   }
 }
 

@@ -1,6 +1,10 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { booleanField, dnsLabel, parseOrThrow } from '../manifests/inputRules';
+import {
+  booleanField,
+  dnsLabel,
+  InputProblemsError,
+  parseOrThrow,
+} from '../manifests/inputRules';
 import { alertingInputSchema } from './alertingInput';
 import {
   byteSize,
@@ -76,15 +80,11 @@ export type MonitoringInput = z.output<typeof monitoringInputSchema>;
 export type MonitoringInputDraft = z.input<typeof monitoringInputSchema>;
 
 /**
- * Raised by {@link parseMonitoringInput}. Named `InputError` so that Backstage's error
- * handling, which goes by `name`, answers it as a bad request.
+ * Raised by {@link parseMonitoringInput}.
  */
-export class MonitoringInputError extends InputError {
-  readonly problems: string[];
-
+export class MonitoringInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid monitoring input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('monitoring', problems);
   }
 }
 

@@ -1,6 +1,10 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { dnsLabel, oneOf, parseOrThrow } from '../manifests/inputRules';
+import {
+  dnsLabel,
+  InputProblemsError,
+  oneOf,
+  parseOrThrow,
+} from '../manifests/inputRules';
 import { groupName, imageRegistry, labelKey } from './securityInputRules';
 
 /** The Pod Security Standards levels, from the most to the least permissive. */
@@ -153,15 +157,11 @@ export type SecurityBaselineInputDraft = z.input<
 >;
 
 /**
- * Raised by {@link parseSecurityBaselineInput}. Named `InputError` so that Backstage's
- * error handling, which goes by `name`, answers it as a bad request.
+ * Raised by {@link parseSecurityBaselineInput}.
  */
-export class SecurityBaselineInputError extends InputError {
-  readonly problems: string[];
-
+export class SecurityBaselineInputError extends InputProblemsError {
   constructor(problems: string[]) {
-    super(`Invalid security baseline input: ${problems.join('; ')}`);
-    this.problems = problems;
+    super('security baseline', problems);
   }
 }
 
