@@ -31,6 +31,7 @@ export {
   kustomizationRef,
   readFluxObject,
   requestReconcile,
+  waitForAppliedRevision,
   waitForFlux,
   type FluxCondition,
   type FluxObject,

@@ -1,15 +1,13 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import { commitFiles } from '../git/commitFiles';
 import {
-  applyGitSource,
-  applyObject,
   condition,
-  kustomization,
-  kustomizationRef,
   requestReconcile,
+  waitForAppliedRevision,
   waitForFlux,
 } from './fluxObjects';
 import { useFluxTenantFixture } from './fluxTenantFixture';
+import { reconcileTenantApps } from './reconcileTenantApps';
 import { configMapYaml } from './manifests';
 import { reportTiming } from './reportTiming';
 
@@ -28,30 +26,17 @@ describe('a broken manifest in git', () => {
   const fixture = useFluxTenantFixture('broken');
 
   it('makes the Kustomization fail with the reason, and the fix in git recovers it', async () => {
-    const { testbed, git, tenant } = fixture;
+    const { testbed, tenant } = fixture;
     const { kubeConfig } = testbed;
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const namespace = tenant.name;
-    const repo = await git.createRepository('broken');
-    const good = await commitFiles(repo, {
-      files: {
-        'apps/settings.yaml': configMapYaml('settings', { color: 'blue' }),
-      },
-    });
-    const source = await applyGitSource(kubeConfig, namespace, 'app', repo);
-    const ks = kustomizationRef(namespace, 'apps');
-    await applyObject(
-      kubeConfig,
-      kustomization(namespace, 'apps', {
-        path: './apps',
-        source: 'app',
-        targetNamespace: namespace,
-        serviceAccountName: tenant.serviceAccountName,
-      }),
-    );
-    await waitForFlux(kubeConfig, ks, {
-      and: o => o.status?.lastAppliedRevision?.includes(good) ?? false,
-      description: `lastAppliedRevision containing ${good}`,
+    const {
+      repo,
+      source,
+      kustomization: ks,
+      sha: good,
+    } = await reconcileTenantApps(fixture, 'broken', {
+      'apps/settings.yaml': configMapYaml('settings', { color: 'blue' }),
     });
 
     const broken = await commitFiles(repo, {
@@ -89,10 +74,7 @@ describe('a broken manifest in git', () => {
     started = Date.now();
     await requestReconcile(kubeConfig, source);
     await requestReconcile(kubeConfig, ks);
-    await waitForFlux(kubeConfig, ks, {
-      and: o => o.status?.lastAppliedRevision?.includes(fixed) ?? false,
-      description: `lastAppliedRevision containing ${fixed}`,
-    });
+    await waitForAppliedRevision(kubeConfig, ks, fixed);
     reportTiming('fixed commit applied', Date.now() - started);
     const recovered = await core.readNamespacedConfigMap({
       name: 'settings',

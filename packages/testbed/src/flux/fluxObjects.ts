@@ -160,6 +160,20 @@ export async function waitForFlux(
   }
 }
 
+/** Waits until a Kustomization is Ready with commit `sha` applied. */
+export function waitForAppliedRevision(
+  kubeConfig: KubeConfig,
+  ref: FluxObjectRef,
+  sha: string,
+  options: Pick<WaitForFluxOptions, 'timeoutMs'> = {},
+): Promise<FluxObject> {
+  return waitForFlux(kubeConfig, ref, {
+    ...options,
+    and: o => o.status?.lastAppliedRevision?.includes(sha) ?? false,
+    description: `lastAppliedRevision containing ${sha}`,
+  });
+}
+
 /**
  * Sets `reconcile.fluxcd.io/requestedAt`, which makes the controller reconcile at once
  * (what `flux reconcile` does).

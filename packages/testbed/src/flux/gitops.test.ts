@@ -7,6 +7,7 @@ import {
   kustomization,
   kustomizationRef,
   requestReconcile,
+  waitForAppliedRevision,
   waitForFlux,
 } from './fluxObjects';
 import { useFluxTenantFixture } from './fluxTenantFixture';
@@ -55,10 +56,7 @@ describe('the GitOps loop with real Flux controllers', () => {
         serviceAccountName: tenant.serviceAccountName,
       }),
     );
-    await waitForFlux(kubeConfig, ks, {
-      and: o => o.status?.lastAppliedRevision?.includes(first) ?? false,
-      description: `lastAppliedRevision containing ${first}`,
-    });
+    await waitForAppliedRevision(kubeConfig, ks, first);
     reportTiming('Kustomization applied after apply', Date.now() - started);
     const applied = await core.readNamespacedConfigMap({
       name: 'settings',
@@ -94,10 +92,6 @@ describe('the GitOps loop with real Flux controllers', () => {
       'commit applied after a reconcile request',
       Date.now() - started,
     );
-    await waitForFlux(kubeConfig, ks, {
-      and: o => o.status?.lastAppliedRevision?.includes(second) ?? false,
-      description: `lastAppliedRevision containing ${second}`,
-      timeoutMs: 10_000,
-    });
+    await waitForAppliedRevision(kubeConfig, ks, second, { timeoutMs: 10_000 });
   });
 });

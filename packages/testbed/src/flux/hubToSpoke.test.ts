@@ -18,7 +18,7 @@ import {
   deleteFluxObject,
   kustomization,
   kustomizationRef,
-  waitForFlux,
+  waitForAppliedRevision,
 } from './fluxObjects';
 import { configMapYaml } from './manifests';
 import { reportTiming } from './reportTiming';
@@ -129,13 +129,10 @@ metadata:
         kubeConfig: { secretRef: { name: 'cluster-kubeconfig' } },
       }),
     );
-    const ready = await waitForFlux(
+    const ready = await waitForAppliedRevision(
       kubeConfig,
       kustomizationRef(clusterName, 'apps'),
-      {
-        and: o => o.status?.lastAppliedRevision?.includes(sha) ?? false,
-        description: `lastAppliedRevision containing ${sha}`,
-      },
+      sha,
     );
     reportTiming(
       'spoke Kustomization applied after apply',

@@ -2,15 +2,9 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import { apiErrorFrom } from '../apiErrorFrom';
 import { eventually } from '../eventually';
 import { commitFiles } from '../git/commitFiles';
-import {
-  applyGitSource,
-  applyObject,
-  kustomization,
-  kustomizationRef,
-  requestReconcile,
-  waitForFlux,
-} from './fluxObjects';
+import { requestReconcile, waitForAppliedRevision } from './fluxObjects';
 import { useFluxTenantFixture } from './fluxTenantFixture';
+import { reconcileTenantApps } from './reconcileTenantApps';
 import { configMapYaml } from './manifests';
 import { reportTiming } from './reportTiming';
 
@@ -20,33 +14,24 @@ describe('a Kustomization with prune: true', () => {
   const fixture = useFluxTenantFixture('prune');
 
   it('deletes the object whose file was removed from git and keeps the others', async () => {
-    const { testbed, git, tenant } = fixture;
+    const { testbed, tenant } = fixture;
     const { kubeConfig } = testbed;
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const namespace = tenant.name;
-    const repo = await git.createRepository('prune');
-    const first = await commitFiles(repo, {
-      files: {
+    const {
+      repo,
+      source,
+      kustomization: ks,
+      applied,
+    } = await reconcileTenantApps(
+      fixture,
+      'prune',
+      {
         'apps/keep.yaml': configMapYaml('keep', { stays: 'yes' }),
         'apps/drop.yaml': configMapYaml('drop', { stays: 'no' }),
       },
-    });
-    const source = await applyGitSource(kubeConfig, namespace, 'app', repo);
-    const ks = kustomizationRef(namespace, 'apps');
-    await applyObject(
-      kubeConfig,
-      kustomization(namespace, 'apps', {
-        path: './apps',
-        source: 'app',
-        prune: true,
-        targetNamespace: namespace,
-        serviceAccountName: tenant.serviceAccountName,
-      }),
+      { prune: true },
     );
-    const applied = await waitForFlux(kubeConfig, ks, {
-      and: o => o.status?.lastAppliedRevision?.includes(first) ?? false,
-      description: `lastAppliedRevision containing ${first}`,
-    });
     expect(applied.status?.inventory?.entries?.map(e => e.id).sort()).toEqual([
       `${namespace}_drop__ConfigMap`,
       `${namespace}_keep__ConfigMap`,
@@ -67,9 +52,7 @@ describe('a Kustomization with prune: true', () => {
       { timeoutMs: 30_000 },
     );
     reportTiming('pruned after a reconcile request', Date.now() - started);
-    const pruned = await waitForFlux(kubeConfig, ks, {
-      and: o => o.status?.lastAppliedRevision?.includes(second) ?? false,
-      description: `lastAppliedRevision containing ${second}`,
+    const pruned = await waitForAppliedRevision(kubeConfig, ks, second, {
       timeoutMs: 10_000,
     });
     expect(pruned.status?.inventory?.entries?.map(e => e.id)).toEqual([

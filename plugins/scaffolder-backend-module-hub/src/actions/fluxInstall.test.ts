@@ -10,6 +10,7 @@ import {
   requestReconcile,
   startGitServer,
   uniqueName,
+  waitForAppliedRevision,
   waitForFlux,
 } from '@hubspoke/testbed';
 import { parseFluxInstallInput } from '@hubspoke/backstage-plugin-hub-common';
@@ -304,13 +305,10 @@ describe('hub:flux:install in apply mode', () => {
         description: `an artifact of ${sha}`,
       },
     );
-    await waitForFlux(
+    await waitForAppliedRevision(
       testbed.kubeConfig,
       kustomizationRef(namespace, namespace),
-      {
-        and: o => o.status?.lastAppliedRevision?.includes(sha) ?? false,
-        description: `lastAppliedRevision ${sha}`,
-      },
+      sha,
     );
     const marker = await testbed.kubeConfig
       .makeApiClient(CoreV1Api)
@@ -360,9 +358,7 @@ describe('hub:flux:install in apply mode', () => {
       gitRepositoryRef(namespace, namespace),
     );
     await requestReconcile(testbed.kubeConfig, first);
-    await waitForFlux(testbed.kubeConfig, first, {
-      and: o => o.status?.lastAppliedRevision?.includes(sha) ?? false,
-      description: `lastAppliedRevision ${sha}`,
+    await waitForAppliedRevision(testbed.kubeConfig, first, sha, {
       timeoutMs: 90_000,
     });
     const expected = buildFluxInstallManifests(

@@ -13,6 +13,7 @@ import {
   requestReconcile,
   startGitServer,
   uniqueName,
+  waitForAppliedRevision,
   waitForFlux,
 } from '@hubspoke/testbed';
 import { CoreV1Api } from '@kubernetes/client-node';
@@ -112,14 +113,11 @@ describe('a spoke registered in apply mode, reconciled by the hub', () => {
       gitRepositoryRef(name, 'flux-system'),
     );
 
-    const tenants = await waitForFlux(
+    const tenants = await waitForAppliedRevision(
       hub.kubeConfig,
       kustomizationRef(name, `${name}-tenants`),
-      {
-        and: o => o.status?.lastAppliedRevision?.includes(sha) ?? false,
-        description: `lastAppliedRevision containing ${sha}`,
-        timeoutMs: 120_000,
-      },
+      sha,
+      { timeoutMs: 120_000 },
     );
     expect(tenants.spec).toMatchObject({
       serviceAccountName: 'flux-cluster-admin',

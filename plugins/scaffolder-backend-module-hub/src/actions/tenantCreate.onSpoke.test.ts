@@ -15,6 +15,7 @@ import {
   requestReconcile,
   startGitServer,
   uniqueName,
+  waitForAppliedRevision,
   waitForFlux,
 } from '@hubspoke/testbed';
 import {
@@ -179,14 +180,11 @@ describe('hub:tenant:create for a tenant on a spoke', () => {
       'hub Kustomization',
     ]);
 
-    const synced = await waitForFlux(
+    const synced = await waitForAppliedRevision(
       hub.kubeConfig,
       kustomizationRef(spokeName, tenant),
-      {
-        and: o => o.status?.lastAppliedRevision?.includes(sha) ?? false,
-        description: `lastAppliedRevision containing ${sha}`,
-        timeoutMs: 120_000,
-      },
+      sha,
+      { timeoutMs: 120_000 },
     );
     expect(synced.spec).toMatchObject({
       serviceAccountName: `tenant-${tenant}`,
