@@ -1,6 +1,5 @@
 import { HubCheck } from '@hubspoke/backstage-plugin-hub-common';
 import { NetworkingV1Api, V1NetworkPolicy } from '@kubernetes/client-node';
-import { listTenantNamespaces } from './tenantNamespaces';
 import { VerifyContext } from './types';
 
 /** Selects every pod and allows no ingress: what "default deny" means for a namespace. */
@@ -17,10 +16,11 @@ function deniesAllIngress(policy: V1NetworkPolicy): boolean {
 }
 
 /** Every tenant namespace has a default-deny NetworkPolicy. */
-export async function checkDefaultDeny({
-  kubeConfig,
-}: VerifyContext): Promise<HubCheck> {
-  const tenants = await listTenantNamespaces(kubeConfig);
+export async function checkDefaultDeny(
+  context: VerifyContext,
+): Promise<HubCheck> {
+  const { kubeConfig } = context;
+  const tenants = await context.tenants();
   const base = {
     id: 'security.defaultDeny',
     area: 'security' as const,

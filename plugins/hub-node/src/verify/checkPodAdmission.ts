@@ -1,6 +1,5 @@
 import { HubCheck } from '@hubspoke/backstage-plugin-hub-common';
 import { CoreV1Api, V1Pod } from '@kubernetes/client-node';
-import { listTenantNamespaces } from './tenantNamespaces';
 import { VerifyContext } from './types';
 
 function privilegedPod(namespace: string): V1Pod {
@@ -23,10 +22,11 @@ function privilegedPod(namespace: string): V1Pod {
  * Pod Security and admission policies enforced: a server-side dry run of a privileged,
  * host-network Pod in every tenant namespace must be refused. Nothing is created.
  */
-export async function checkPodAdmission({
-  kubeConfig,
-}: VerifyContext): Promise<HubCheck> {
-  const tenants = await listTenantNamespaces(kubeConfig);
+export async function checkPodAdmission(
+  context: VerifyContext,
+): Promise<HubCheck> {
+  const { kubeConfig } = context;
+  const tenants = await context.tenants();
   const base = {
     id: 'security.podAdmission',
     area: 'security' as const,

@@ -1,6 +1,6 @@
 import { HubCheck } from '@hubspoke/backstage-plugin-hub-common';
 import { AuthorizationV1Api, KubeConfig } from '@kubernetes/client-node';
-import { listTenantNamespaces, TenantNamespace } from './tenantNamespaces';
+import { TenantNamespace } from './tenantNamespaces';
 import { VerifyContext } from './types';
 
 interface Access {
@@ -84,10 +84,11 @@ function expectations(tenant: TenantNamespace, all: TenantNamespace[]) {
  * Flux identity manages its own namespace and nothing of any other tenant or of the
  * cluster.
  */
-export async function checkTenantIsolation({
-  kubeConfig,
-}: VerifyContext): Promise<HubCheck> {
-  const tenants = await listTenantNamespaces(kubeConfig);
+export async function checkTenantIsolation(
+  context: VerifyContext,
+): Promise<HubCheck> {
+  const { kubeConfig } = context;
+  const tenants = await context.tenants();
   const base = {
     id: 'tenants.isolation',
     area: 'tenants' as const,

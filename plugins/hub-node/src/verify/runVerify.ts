@@ -13,6 +13,7 @@ import { checkFluxControllers, checkFluxReconciliation } from './checkFlux';
 import { checkHighAvailability } from './checkHighAvailability';
 import { checkPodAdmission } from './checkPodAdmission';
 import { checkTenantIsolation } from './checkTenantIsolation';
+import { listTenantNamespaces, TenantNamespace } from './tenantNamespaces';
 import { VerifyContext, VerifyOptions } from './types';
 
 type Check = (
@@ -91,10 +92,12 @@ const CHECKS: Array<{ run: Check; id: string; area: HubArea; title: string }> =
 export async function runVerify(
   options: VerifyOptions,
 ): Promise<HubCheckReport> {
+  let tenants: Promise<TenantNamespace[]> | undefined;
   const context: VerifyContext = {
     fluxNamespace: 'flux-system',
     now: () => new Date(),
     ...options,
+    tenants: () => (tenants ??= listTenantNamespaces(options.kubeConfig)),
   };
   const checkedAt = context.now().toISOString();
   const results = await Promise.all(

@@ -1,4 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import { TenantNamespace } from './tenantNamespaces';
 
 /** How to reach etcd's own API, for the member list the Kubernetes API does not show. */
 export interface EtcdClientConfig {
@@ -25,4 +26,6 @@ export interface VerifyOptions {
 /** What each check gets: the options with defaults filled in. */
 export interface VerifyContext extends Required<Omit<VerifyOptions, 'etcd'>> {
   etcd?: EtcdClientConfig;
+  /** The tenant namespaces and their reconcilers, listed once per run for every check. */
+  tenants(): Promise<TenantNamespace[]>;
 }
