@@ -30,6 +30,6 @@ export const deliveryOutputs = {
 };
 
 /** Optional inputs the user left empty take the input schema's defaults. */
-export function withoutUndefined(value: object): object {
+export function withoutUndefined<T extends object>(value: T): Partial<T> {
   return JSON.parse(JSON.stringify(value));
 }

@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClusterConnector } from '../clusters/ClusterConnector';
 import { runPreflight, summarize } from '../preflight/runPreflight';
 import { CheckResult } from '../preflight/types';
+import { withoutUndefined } from './deliveryOutputs';
 import { examples } from './preflight.examples';
 
 const DEFAULTS = {
@@ -155,10 +156,4 @@ export function createPreflightAction(options: PreflightActionOptions) {
 
 function describe(result: CheckResult): string {
   return `${result.title}: ${result.message}`;
-}
-
-function withoutUndefined<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 }
